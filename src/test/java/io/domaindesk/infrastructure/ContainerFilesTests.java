@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs on our machines, so the container files are checked for what can be checked without one.
+ * No Docker engine runs on our machines, so the container files are checked for what can
+ * be checked without one.
  */
 class ContainerFilesTests {
 
