@@ -109,7 +109,8 @@ final class OvhOAuth2Tokens {
 			String error = json.has("error") ? json.get("error").asString() : null;
 			String description = json.has("error_description") ? json.get("error_description").asString() : null;
 			if (error != null) {
-				return (description != null) ? error + ": " + description : error;
+				String text = (description != null) ? error + ": " + description : error;
+				return text.replace(this.connection.clientSecret(), "***");
 			}
 		}
 		catch (RuntimeException ex) {
