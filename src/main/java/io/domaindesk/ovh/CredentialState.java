@@ -1,9 +1,10 @@
 package io.domaindesk.ovh;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * State of an API credential ({@code auth.CredentialStateEnum}). OVHcloud adds values

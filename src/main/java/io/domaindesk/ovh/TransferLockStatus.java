@@ -1,9 +1,10 @@
 package io.domaindesk.ovh;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * Transfer lock of a domain ({@code domain.LockStatusEnum}). OVHcloud adds values without
