@@ -31,7 +31,9 @@ class MessagesTests {
 	 */
 	@Test
 	void apostrophesInMessagesWithArgumentsAreDoubled() throws IOException {
-		for (String file : new String[] { "/messages.properties", "/messages_fr.properties" }) {
+		for (String file : java.util.Arrays.stream(BUNDLES)
+			.flatMap(b -> java.util.stream.Stream.of("/" + b + ".properties", "/" + b + "_fr.properties"))
+			.toList()) {
 			Properties messages = load(file);
 			for (String key : messages.stringPropertyNames()) {
 				String text = messages.getProperty(key);
@@ -45,6 +47,9 @@ class MessagesTests {
 	private static Properties load(String path) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessagesTests.class.getResourceAsStream(path)) {
+			if (in == null) {
+				return properties;
+			}
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;
