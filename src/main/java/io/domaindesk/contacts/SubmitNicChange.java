@@ -1,0 +1,141 @@
+package io.domaindesk.contacts;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.domaindesk.agency.OvhAccounts;
+import io.domaindesk.audit.AuditEntry;
+import io.domaindesk.audit.AuditLog;
+import io.domaindesk.audit.AuditOutcome;
+import io.domaindesk.domains.Inventory;
+import io.domaindesk.ovh.ChangeContact;
+import io.domaindesk.ovh.OvhClients;
+import io.domaindesk.ovh.OvhException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one planned change to OVHcloud ({@code POST /domain/{sn}/changeContact})
+ * following the rules of the road: the intent is committed first, OVHcloud is called
+ * outside any transaction, and the outcome is recorded after — a timeout leaves
+ * {@code UNKNOWN} for the reconciliation, never a second request.
+ */
+@Component
+class SubmitNicChange {
+
+	private final NicChangeRepository changes;
+
+	private final OvhAccounts accounts;
+
+	private final OvhClients clients;
+
+	private final Inventory inventory;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	SubmitNicChange(NicChangeRepository changes, OvhAccounts accounts, OvhClients clients, Inventory inventory,
+			AuditLog audit, JdbcClient jdbc, TransactionTemplate transactions) {
+		this.changes = changes;
+		this.accounts = accounts;
+		this.clients = clients;
+		this.inventory = inventory;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+	}
+
+	/** Submits the planned change {@code changeId}; returns it in its new state. */
+	NicChange submit(long changeId) {
+		NicChange intent = this.transactions.execute(status -> {
+			NicChange change = this.changes.findById(changeId).orElseThrow();
+			change.submitting();
+			audit(change, AuditOutcome.PENDING, Map.of("to", change.to()), null);
+			return this.changes.save(change);
+		});
+		Map<String, String> to = intent.to();
+		ChangeContact body = new ChangeContact(to.get("contactAdmin"), to.get("contactBilling"), to.get("contactTech"));
+		try {
+			OvhAccounts.AgencyConnection account = this.accounts.find(intent.getAgencyId(), intent.getOvhAccountId())
+				.orElseThrow(() -> new IllegalStateException("The OVHcloud connection of this domain is gone"));
+			List<Long> taskIds = this.clients.client(account.connection())
+				.domains()
+				.changeContact(intent.getDomainName(), body);
+			return this.transactions.execute(status -> submitted(changeId, taskIds));
+		}
+		catch (OvhException.OutcomeUnknown ex) {
+			return this.transactions.execute(status -> {
+				NicChange change = this.changes.findById(changeId).orElseThrow();
+				change.unknown(ex.getMessage());
+				audit(change, AuditOutcome.UNKNOWN, Map.of("error", String.valueOf(ex.getMessage())), ex.queryId());
+				return this.changes.save(change);
+			});
+		}
+		catch (OvhException ex) {
+			return this.transactions.execute(status -> failed(changeId, describe(ex), ex.queryId()));
+		}
+		catch (RuntimeException ex) {
+			return this.transactions.execute(status -> failed(changeId, ex.getMessage(), null));
+		}
+	}
+
+	/**
+	 * Also used by the reconciliation when it finds the tasks of an {@code UNKNOWN}
+	 * change at OVHcloud.
+	 */
+	NicChange submitted(long changeId, List<Long> taskIds) {
+		NicChange change = this.changes.findById(changeId).orElseThrow();
+		change.submitted(taskIds);
+		String roles = String.join(",", change.to().keySet());
+		for (Long taskId : taskIds) {
+			this.jdbc.sql("""
+					insert into contact_change_task (ovh_account_id, task_id, agency_id, nic_change_id, domain_name,
+					  contact_types, state, date_request)
+					values (:account, :task, :agency, :change, :domain, :roles, 'todo', now())
+					on conflict (ovh_account_id, task_id) do update set nic_change_id = excluded.nic_change_id
+					""")
+				.param("account", change.getOvhAccountId())
+				.param("task", taskId)
+				.param("agency", change.getAgencyId())
+				.param("change", change.getId())
+				.param("domain", change.getDomainName())
+				.param("roles", roles)
+				.update();
+		}
+		change.to()
+			.forEach((role, nic) -> this.inventory.expectChange(change.getAgencyId(), change.getDomainName(), role,
+					nic));
+		this.inventory.pendingOperations(change.getAgencyId(), change.getDomainName(), taskIds.size());
+		audit(change, AuditOutcome.SUCCESS, Map.of("to", change.to(), "from", change.from(), "taskIds", taskIds), null);
+		return this.changes.save(change);
+	}
+
+	NicChange failed(long changeId, String message, String queryId) {
+		NicChange change = this.changes.findById(changeId).orElseThrow();
+		change.failed(message, queryId);
+		audit(change, AuditOutcome.FAILURE, Map.of("error", String.valueOf(message)), queryId);
+		return this.changes.save(change);
+	}
+
+	private void audit(NicChange change, AuditOutcome outcome, Map<String, ?> details, String queryId) {
+		Map<String, Object> all = new HashMap<>(details);
+		all.put("nicChangeId", change.getId());
+		if (change.getBatchId() != null) {
+			all.put("batchId", change.getBatchId());
+		}
+		this.audit.recordAs(change.getCreatedBy(), null,
+				new AuditEntry(change.getAgencyId(), "nic.change", change.getDomainName(), all, outcome, queryId));
+	}
+
+	/** OVHcloud's own words, which staff can act on or quote to support. */
+	static String describe(OvhException ex) {
+		return (ex.serverMessage() != null && !ex.serverMessage().isBlank()) ? ex.serverMessage() : ex.getMessage();
+	}
+
+}
