@@ -1,0 +1,97 @@
+package io.domaindesk.audit;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Appends audit events. It joins the caller's transaction, so a change and its audit row
+ * commit or roll back together; the actor, role, IP and correlation id are read here
+ * rather than passed in, so a caller cannot forge them.
+ */
+@Component
+public class AuditLog {
+
+	public static final String CORRELATION_ID = "correlationId";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	AuditLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional
+	public void record(AuditEntry entry) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String actor = (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : null;
+		insert(entry, actor, roleOf(authentication));
+	}
+
+	/**
+	 * For events that happen before anyone is authenticated (a failed login), where the
+	 * actor is the name that was tried.
+	 */
+	@Transactional
+	public void recordAs(String attemptedActor, String role, AuditEntry entry) {
+		insert(entry, attemptedActor, role);
+	}
+
+	private void insert(AuditEntry entry, String actor, String role) {
+		this.jdbc.sql("""
+				insert into audit_event (agency_id, actor, actor_role, ip, action, target_domain, details, outcome,
+				                         ovh_query_id, correlation_id)
+				values (:agency, :actor, :role, :ip, :action, :domain, cast(:details as jsonb), :outcome, :queryId,
+				        :correlation)
+				""")
+			.param("agency", entry.agencyId())
+			.param("actor", truncate(actor, 64))
+			.param("role", role)
+			.param("ip", clientIp())
+			.param("action", entry.action())
+			.param("domain", entry.targetDomain())
+			.param("details", JSON.writeValueAsString(entry.details()))
+			.param("outcome", entry.outcome().name())
+			.param("queryId", entry.ovhQueryId())
+			.param("correlation", MDC.get(CORRELATION_ID))
+			.update();
+	}
+
+	private static String roleOf(Authentication authentication) {
+		if (authentication == null) {
+			return null;
+		}
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a != null && a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static String clientIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	private static String truncate(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+}

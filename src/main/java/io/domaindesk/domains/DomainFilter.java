@@ -1,0 +1,130 @@
+package io.domaindesk.domains;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The filters, sort and page of the domain list, exactly as they appear in the URL so
+ * that a filtered list can be bookmarked, shared and navigated with the back button.
+ * Out-of-range values fall back to defaults instead of failing.
+ */
+record DomainFilter(String q, String nic, String role, String tld, String state, Integer expiresWithin, Boolean pending,
+		Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size) {
+
+	static final int[] PAGE_SIZES = { 25, 50, 100 };
+
+	static final Map<String, String> SORTS = Map.of("name", "d.unicode_name", "expiry", "d.expires_at", "state",
+			"d.state");
+
+	DomainFilter {
+		q = blankToNull(q);
+		nic = (blankToNull(nic) != null) ? nic.strip().toLowerCase(Locale.ROOT) : null;
+		role = parseRole(role).name().toLowerCase(Locale.ROOT);
+		tld = (blankToNull(tld) != null) ? tld.strip().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "") : null;
+		state = blankToNull(state);
+		expiresWithin = (expiresWithin != null && expiresWithin >= 0 && expiresWithin <= 3650) ? expiresWithin : null;
+		pending = Boolean.TRUE.equals(pending);
+		drift = Boolean.TRUE.equals(drift);
+		gone = Boolean.TRUE.equals(gone);
+		sort = (sort != null && SORTS.containsKey(sort)) ? sort : "name";
+		dir = "desc".equalsIgnoreCase(dir) ? "desc" : "asc";
+		page = (page != null && page >= 1) ? page : 1;
+		size = (size != null && (size == 25 || size == 50 || size == 100)) ? size : 25;
+	}
+
+	static DomainFilter none() {
+		return new DomainFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	long offset() {
+		return (long) (this.page - 1) * this.size;
+	}
+
+	boolean filtered() {
+		return this.q != null || this.nic != null || this.tld != null || this.state != null
+				|| this.expiresWithin != null || this.pending || this.drift || this.gone;
+	}
+
+	DomainFilter withPage(int newPage) {
+		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
+				this.drift, this.gone, this.sort, this.dir, newPage, this.size);
+	}
+
+	DomainFilter sortedBy(String newSort) {
+		String newDir = (newSort.equals(this.sort) && this.dir.equals("asc")) ? "desc" : "asc";
+		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
+				this.drift, this.gone, newSort, newDir, 1, this.size);
+	}
+
+	/** The query string of this filter, defaults left out, for links and the export. */
+	String query() {
+		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
+		params().forEach(uri::queryParam);
+		String query = uri.build().encode().getQuery();
+		return (query != null) ? query : "";
+	}
+
+	String url(String path) {
+		String query = query();
+		return query.isEmpty() ? path : path + "?" + query;
+	}
+
+	Map<String, Object> params() {
+		Map<String, Object> params = new LinkedHashMap<>();
+		putIf(params, "q", this.q);
+		putIf(params, "nic", this.nic);
+		if (this.nic != null && nicRole() != NicRole.ANY) {
+			params.put("role", this.role);
+		}
+		putIf(params, "tld", this.tld);
+		putIf(params, "state", this.state);
+		putIf(params, "expiresWithin", this.expiresWithin);
+		if (this.pending) {
+			params.put("pending", true);
+		}
+		if (this.drift) {
+			params.put("drift", true);
+		}
+		if (this.gone) {
+			params.put("gone", true);
+		}
+		if (!this.sort.equals("name") || this.dir.equals("desc")) {
+			params.put("sort", this.sort);
+			params.put("dir", this.dir);
+		}
+		if (this.page > 1) {
+			params.put("page", this.page);
+		}
+		if (this.size != 25) {
+			params.put("size", this.size);
+		}
+		return params;
+	}
+
+	NicRole nicRole() {
+		return parseRole(this.role);
+	}
+
+	private static NicRole parseRole(String value) {
+		for (NicRole candidate : NicRole.values()) {
+			if (candidate.name().equalsIgnoreCase((value != null) ? value.strip() : "")) {
+				return candidate;
+			}
+		}
+		return NicRole.ANY;
+	}
+
+	private static void putIf(Map<String, Object> params, String name, Object value) {
+		if (value != null) {
+			params.put(name, value);
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,152 @@
+package io.domaindesk.domains;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Turns a {@link DomainFilter} into one SQL query, always scoped to one agency. Built by
+ * hand rather than with a criteria API because the trigram index only helps when the SQL
+ * has the right shape, and the benchmark holds it to 50 ms on 100,000 domains.
+ */
+@Component
+class DomainSearch {
+
+	private final JdbcClient jdbc;
+
+	DomainSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	record Page(List<DomainRow> rows, long total, DomainFilter filter) {
+
+		int pages() {
+			return (int) Math.max(1, (this.total + this.filter.size() - 1) / this.filter.size());
+		}
+
+		long firstIndex() {
+			return this.rows.isEmpty() ? 0 : this.filter.offset() + 1;
+		}
+
+		long lastIndex() {
+			return this.filter.offset() + this.rows.size();
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	Page page(long agencyId, DomainFilter filter) {
+		Where where = where(agencyId, filter);
+		long total = where.bind(this.jdbc.sql("select count(*) from domain d where " + where.sql))
+			.query(Long.class)
+			.single();
+		String sql = "select " + DomainRow.COLUMNS + " from domain d where " + where.sql + " order by "
+				+ orderBy(filter) + " limit :limit offset :offset";
+		List<DomainRow> rows = where.bind(this.jdbc.sql(sql))
+			.param("limit", filter.size())
+			.param("offset", filter.offset())
+			.query(DomainRow.class)
+			.list();
+		return new Page(rows, total, filter);
+	}
+
+	/**
+	 * Streams every matching row without paging, for exports; the caller must consume the
+	 * stream inside a transaction.
+	 */
+	void forEach(long agencyId, DomainFilter filter, Consumer<DomainRow> consumer) {
+		Where where = where(agencyId, filter);
+		String sql = "select " + DomainRow.COLUMNS + " from domain d where " + where.sql + " order by "
+				+ orderBy(filter);
+		try (Stream<DomainRow> rows = where.bind(this.jdbc.sql(sql)).query(DomainRow.class).stream()) {
+			rows.forEach(consumer);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	List<String> tlds(long agencyId) {
+		return this.jdbc.sql("select distinct tld from domain where agency_id = :agency and gone_at is null order by 1")
+			.param("agency", agencyId)
+			.query(String.class)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	List<String> states(long agencyId) {
+		return this.jdbc
+			.sql("select distinct state from domain where agency_id = :agency and state is not null order by 1")
+			.param("agency", agencyId)
+			.query(String.class)
+			.list();
+	}
+
+	private static String orderBy(DomainFilter filter) {
+		String column = DomainFilter.SORTS.get(filter.sort());
+		String direction = filter.dir().equals("desc") ? " desc" : " asc";
+		// Domains without an expiry date (pending creation) sort last either way.
+		return column + direction + " nulls last, d.name" + direction;
+	}
+
+	private static Where where(long agencyId, DomainFilter filter) {
+		List<String> clauses = new ArrayList<>();
+		Map<String, Object> params = new LinkedHashMap<>();
+		clauses.add("d.agency_id = :agency");
+		params.put("agency", agencyId);
+		clauses.add(filter.gone() ? "d.gone_at is not null" : "d.gone_at is null");
+		if (filter.q() != null) {
+			clauses.add("d.search_text like :q escape '\\'");
+			params.put("q", "%" + escapeLike(DomainNames.searchKey(filter.q())) + "%");
+		}
+		if (filter.nic() != null) {
+			if (filter.nicRole() == NicRole.ANY) {
+				clauses.add("(d.contact_admin = :nic or d.contact_tech = :nic or d.contact_billing = :nic)");
+			}
+			else {
+				clauses.add("d." + filter.nicRole().column() + " = :nic");
+			}
+			params.put("nic", filter.nic());
+		}
+		if (filter.tld() != null) {
+			clauses.add("d.tld = :tld");
+			params.put("tld", DomainNames.toAscii(filter.tld()));
+		}
+		if (filter.state() != null) {
+			clauses.add("d.state = :state");
+			params.put("state", filter.state());
+		}
+		if (filter.expiresWithin() != null) {
+			clauses.add("d.expires_at <= :expiresBefore");
+			params.put("expiresBefore", Timestamp.from(Instant.now().plus(filter.expiresWithin(), ChronoUnit.DAYS)));
+		}
+		if (filter.pending()) {
+			clauses.add("d.pending_operations > 0");
+		}
+		if (filter.drift()) {
+			clauses.add("d.external_change_at is not null");
+		}
+		return new Where(String.join(" and ", clauses), params);
+	}
+
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private record Where(String sql, Map<String, Object> params) {
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+			return statement.params(this.params);
+		}
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package io.domaindesk.domains;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import io.domaindesk.agency.CurrentUser;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * {@code /domains}: the screen agency staff live in, and the page of one domain.
+ */
+@Controller
+class DomainsController {
+
+	private final CurrentUser currentUser;
+
+	private final DomainSearch search;
+
+	private final DomainExport export;
+
+	private final DomainPages pages;
+
+	DomainsController(CurrentUser currentUser, DomainSearch search, DomainExport export, DomainPages pages) {
+		this.currentUser = currentUser;
+		this.search = search;
+		this.export = export;
+		this.pages = pages;
+	}
+
+	@GetMapping("/domains")
+	String list(@ModelAttribute("filter") DomainFilter filter, HtmxRequest htmx, Model model) {
+		if (this.currentUser.get().agencyId() == null) {
+			model.addAttribute("platformAdmin", true);
+			return "domains/list";
+		}
+		long agencyId = this.currentUser.agencyId();
+		DomainSearch.Page page = this.search.page(agencyId, filter);
+		if (page.rows().isEmpty() && filter.page() > page.pages()) {
+			// A page number left over from a larger result: show the last page that
+			// exists.
+			page = this.search.page(agencyId, filter.withPage(page.pages()));
+		}
+		model.addAttribute("page", page);
+		model.addAttribute("filter", page.filter());
+		model.addAttribute("tlds", this.search.tlds(agencyId));
+		model.addAttribute("states", this.search.states(agencyId));
+		model.addAttribute("exportColumns", ExportColumn.values());
+		model.addAttribute("today", LocalDate.now());
+		this.pages.addSyncStatus(agencyId, model);
+		// htmx live search swaps only the results; the URL (pushed by htmx) still holds
+		// every filter.
+		return htmx.isHtmxRequest() ? "domains/list :: results" : "domains/list";
+	}
+
+	@GetMapping("/domains/export")
+	void export(@ModelAttribute DomainFilter filter, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) List<String> columns, HttpServletResponse response) throws IOException {
+		DomainExport.Format chosen = switch (format.toLowerCase()) {
+			case "csv" -> DomainExport.Format.CSV;
+			case "xlsx" -> DomainExport.Format.XLSX;
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be csv or xlsx");
+		};
+		long agencyId = this.currentUser.agencyId();
+		response.setContentType(chosen.contentType);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"domains-" + LocalDate.now() + "." + chosen.extension + "\"");
+		this.export.write(agencyId, filter, ExportColumn.chosen(columns), chosen, response.getOutputStream());
+	}
+
+	@GetMapping("/domains/{domain}")
+	String show(@PathVariable String domain, Model model) {
+		long agencyId = this.currentUser.agencyId();
+		Optional<DomainPages.DomainPage> page = this.pages.find(agencyId, domain);
+		model.addAttribute("d", page.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		return "domains/show";
+	}
+
+}

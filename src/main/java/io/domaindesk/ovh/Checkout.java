@@ -1,0 +1,8 @@
+package io.domaindesk.ovh;
+
+/**
+ * {@code order.cart.Checkout}.
+ */
+public record Checkout(Boolean autoPayWithPreferredPaymentMethod, Boolean waiveRetractationPeriod) {
+
+}

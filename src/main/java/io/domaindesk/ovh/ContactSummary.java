@@ -1,0 +1,8 @@
+package io.domaindesk.ovh;
+
+/**
+ * {@code domain.ContactSummary}.
+ */
+public record ContactSummary(String id) {
+
+}

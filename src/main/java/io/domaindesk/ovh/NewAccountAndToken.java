@@ -1,0 +1,8 @@
+package io.domaindesk.ovh;
+
+/**
+ * {@code nichandle.NewAccountAndToken}.
+ */
+public record NewAccountAndToken(String consumerKey, String ovhIdentifier) {
+
+}

@@ -1,0 +1,47 @@
+package io.domaindesk.ovh;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * One {@link OvhClient} per connection, kept so that its rate limiter and OAuth2 token
+ * outlive a single request. The server-time delta is shared per API root.
+ */
+@Component
+public class OvhClients {
+
+	private final Map<OvhConnection, OvhClient> clients = new ConcurrentHashMap<>();
+
+	private final OvhProperties properties;
+
+	private final MeterRegistry registry;
+
+	private final OvhClock clock = new OvhClock();
+
+	OvhClients(OvhProperties properties, ObjectProvider<MeterRegistry> registry) {
+		this.properties = properties;
+		this.registry = registry.getIfAvailable();
+	}
+
+	/**
+	 * The client of a connection; the same instance while the connection (endpoint, keys
+	 * and secrets) is unchanged.
+	 */
+	public OvhClient client(OvhConnection connection) {
+		return this.clients.computeIfAbsent(connection,
+				(key) -> new OvhClient(key, this.properties, this.clock, this.registry));
+	}
+
+	/**
+	 * Drops a client, e.g. when an account is disconnected.
+	 */
+	public void forget(OvhConnection connection) {
+		this.clients.remove(connection);
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.domaindesk.ovh;
+
+import java.time.Duration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Per-route call metrics; a no-op without a registry so the client works outside Spring.
+ */
+final class OvhMetrics {
+
+	static final String CALLS = "domaindesk.ovh.calls";
+
+	static final String DURATION = "domaindesk.ovh.call.duration";
+
+	static final String RATE_LIMITED = "domaindesk.ovh.rate.limited";
+
+	private final MeterRegistry registry;
+
+	private final String host;
+
+	OvhMetrics(MeterRegistry registry, String baseUrl) {
+		this.registry = registry;
+		this.host = java.net.URI.create(baseUrl).getHost();
+	}
+
+	/**
+	 * @param status HTTP status, or 0 when no response came back
+	 * @param outcome SUCCESS, CLIENT_ERROR, SERVER_ERROR, NETWORK_ERROR…
+	 */
+	void record(String method, String template, int status, String outcome, Duration duration) {
+		if (this.registry == null) {
+			return;
+		}
+		String statusTag = (status > 0) ? Integer.toString(status) : "NONE";
+		Counter.builder(CALLS)
+			.description("OVHcloud API calls")
+			.tag("host", this.host)
+			.tag("method", method)
+			.tag("path", template)
+			.tag("status", statusTag)
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.increment();
+		Timer.builder(DURATION)
+			.description("OVHcloud API call duration")
+			.tag("host", this.host)
+			.tag("method", method)
+			.tag("path", template)
+			.tag("status", statusTag)
+			.tag("outcome", outcome)
+			.register(this.registry)
+			.record(duration);
+		if (status == 429) {
+			Counter.builder(RATE_LIMITED)
+				.description("OVHcloud answers 429 Too Many Requests")
+				.tag("host", this.host)
+				.tag("method", method)
+				.tag("path", template)
+				.register(this.registry)
+				.increment();
+		}
+	}
+
+	static String outcome(int status) {
+		if (status >= 200 && status < 300) {
+			return "SUCCESS";
+		}
+		if (status >= 400 && status < 500) {
+			return "CLIENT_ERROR";
+		}
+		if (status >= 500) {
+			return "SERVER_ERROR";
+		}
+		return (status == 0) ? "NETWORK_ERROR" : "UNKNOWN";
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.domaindesk.ovh;
+
+/**
+ * {@code domain.ParentService}.
+ */
+public record ParentService(String name, String type) {
+
+}

@@ -1,0 +1,8 @@
+package io.domaindesk.ovh;
+
+/**
+ * {@code domain.configuration.rules.RuleExtraData}.
+ */
+public record RuleExtraData(Boolean acceptCondition, String authInfo) {
+
+}

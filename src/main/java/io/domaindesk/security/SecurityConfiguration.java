@@ -1,0 +1,113 @@
+package io.domaindesk.security;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * URL rules, form login and headers. Roles are enforced here on URLs and again on use
+ * cases ({@code @PreAuthorize}), so a forgotten URL rule does not open a use case.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/**
+	 * No inline script anywhere (htmx is configured not to eval or inject styles); inline
+	 * style attributes only, for progress bars.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final String[] AGENCY_ADMIN = { "AGENCY_ADMIN" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		// bcrypt today, with the {id} prefix so that a later switch to argon2 re-hashes
+		// transparently.
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Metrics for scrapers: HTTP Basic, no session, platform admins only; health stays
+	 * open.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasAnyRole("PLATFORM_ADMIN", "AGENCY_ADMIN"))
+			.httpBasic(basic -> {
+			})
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain application(HttpSecurity http) throws Exception {
+		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
+		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
+				DisabledException.class.getName(), "/login?disabled"));
+		failureHandler.setDefaultFailureUrl("/login?error");
+
+		http.authorizeHttpRequests(auth -> auth
+			.requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
+					"/favicon.ico")
+			.permitAll()
+			.requestMatchers("/ovh-sandbox/control", "/ovh-sandbox/control/**")
+			.hasAnyRole("PLATFORM_ADMIN", "AGENCY_ADMIN")
+			// The sandbox stands in for OVHcloud: it authenticates API calls itself, by
+			// signature.
+			.requestMatchers("/ovh-sandbox/**")
+			.permitAll()
+			.requestMatchers("/admin/agencies", "/admin/agencies/**")
+			.hasRole("PLATFORM_ADMIN")
+			.requestMatchers("/admin/users", "/admin/users/**", "/admin/ovh-accounts", "/admin/ovh-accounts/**")
+			.hasAnyRole(AGENCY_ADMIN)
+			.requestMatchers("/admin", "/admin/**")
+			.hasAnyRole("AGENCY_ADMIN", "PLATFORM_ADMIN")
+			.requestMatchers("/audit", "/audit/**")
+			.hasAnyRole("AGENCY_ADMIN", "AUDITOR")
+			// Auditors read; every state-changing request needs a role that may change
+			// things.
+			.requestMatchers(HttpMethod.POST, "/**")
+			.hasAnyRole("PLATFORM_ADMIN", "AGENCY_ADMIN", "STAFF")
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/domains").failureHandler(failureHandler))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/ovh-sandbox/1.0/**"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(nosniff -> {
+			})
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+	}
+
+}

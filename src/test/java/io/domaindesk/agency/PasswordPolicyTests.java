@@ -1,0 +1,25 @@
+package io.domaindesk.agency;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PasswordPolicyTests {
+
+	private final PasswordPolicy policy = new PasswordPolicy();
+
+	@Test
+	void rejectsWeakPasswordsWithTheirReason() {
+		assertThat(this.policy.violation("bob", "short")).contains("password.tooShort");
+		assertThat(this.policy.violation("bob", "x".repeat(129))).contains("password.tooLong");
+		assertThat(this.policy.violation("bobby", "my-name-is-BOBBY")).contains("password.containsUsername");
+		assertThat(this.policy.violation("bob", "password1234")).contains("password.tooCommon");
+		assertThat(this.policy.violation("bob", "aaaaaaaaaaaaaaa")).contains("password.tooCommon");
+	}
+
+	@Test
+	void acceptsALongUnrelatedPassphrase() {
+		assertThat(this.policy.violation("bob", "correct horse battery staple")).isEmpty();
+	}
+
+}

@@ -1,0 +1,217 @@
+package io.domaindesk.security;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.support.BrowserSession;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+@IntegrationTest
+class SecurityTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void staffLogsInAndLandsOnDomains() {
+		assertThat(
+				this.mvc.post().uri("/login").param("username", "bob").param("password", "demo-password").with(csrf()))
+			.hasStatus3xxRedirection()
+			.hasRedirectedUrl("/domains");
+		assertThat(lastAudit("bob")).isEqualTo("login.success/SUCCESS");
+	}
+
+	@Test
+	void wrongPasswordIsRefusedAndAudited() {
+		String name = newUser("wrongpw");
+		assertThat(this.mvc.post()
+			.uri("/login")
+			.param("username", name)
+			.param("password", "not-the-password")
+			.with(csrf())).hasRedirectedUrl("/login?error");
+		assertThat(lastAudit(name)).isEqualTo("login.failure/FAILURE");
+	}
+
+	@Test
+	void fiveFailuresLockTheAccountEvenForTheRightPassword() {
+		String name = newUser("lockme");
+		for (int i = 1; i <= 5; i++) {
+			assertThat(login(name, "wrong-password-" + i)).as("attempt " + i).hasRedirectedUrl("/login?error");
+		}
+		assertThat(login(name, "correct horse battery staple")).hasRedirectedUrl("/login?locked");
+		assertThat(lastAudit(name)).isEqualTo("login.failure/DENIED");
+		assertThat(this.mvc.get().uri("/login?locked").accept(MediaType.TEXT_HTML)).bodyText()
+			.contains("locked for 15 minutes");
+
+		// Once the lock expires the right password works again, and success clears the
+		// counter.
+		this.jdbc.sql("update login_attempt set locked_until = now() - interval '1 second' where username = :u")
+			.param("u", name)
+			.update();
+		assertThat(login(name, "correct horse battery staple")).hasRedirectedUrl("/domains");
+		assertThat(this.jdbc.sql("select count(*) from login_attempt where username = :u")
+			.param("u", name)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void failuresOutsideTheWindowDoNotAccumulate() {
+		String name = newUser("slowtypist");
+		for (int i = 0; i < 4; i++) {
+			login(name, "wrong-" + i);
+		}
+		this.jdbc.sql("update login_attempt set window_started_at = now() - interval '16 minutes' where username = :u")
+			.param("u", name)
+			.update();
+		login(name, "wrong-again");
+		assertThat(login(name, "correct horse battery staple")).hasRedirectedUrl("/domains");
+	}
+
+	@Test
+	void stateChangingRequestsWithoutCsrfTokenAreRejected() {
+		assertThat(this.mvc.post().uri("/login").param("username", "bob").param("password", "demo-password"))
+			.hasStatus(403);
+		assertThat(this.mvc.post().uri("/admin/users").with(user(principal("alice"))).param("username", "eve"))
+			.hasStatus(403);
+	}
+
+	@Test
+	void pagesCarrySecurityHeaders() {
+		var result = this.mvc.get().uri("/login").exchange();
+		assertThat(result).hasStatusOk();
+		String csp = result.getResponse().getHeader("Content-Security-Policy");
+		assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self';");
+		assertThat(csp.replace("style-src-attr 'unsafe-inline'", "")).doesNotContain("unsafe-inline")
+			.doesNotContain("unsafe-eval");
+		assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(result.getResponse().getHeader("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToLogin() {
+		assertThat(this.mvc.get().uri("/domains")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+		assertThat(this.mvc.get().uri("/actuator/health")).hasStatusOk();
+		assertThat(this.mvc.get().uri("/actuator/prometheus")).hasStatus(401);
+	}
+
+	@Test
+	void rolesAreEnforced() {
+		assertThat(this.mvc.get().uri("/admin/users").with(user(principal("bob")))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/admin/users").with(user(principal("dora")))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/admin/users").with(user(principal("alice")))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/admin/agencies").with(user(principal("alice")))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/admin/agencies").with(user(principal("root")))).hasStatusOk();
+		// An auditor reads but never changes anything.
+		assertThat(this.mvc.post().uri("/admin/users").with(user(principal("dora"))).with(csrf())).hasStatus(403);
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user(principal("root")))).hasStatusOk();
+	}
+
+	@Test
+	void errorPagesRevealNothingInternal() {
+		BrowserSession bob = BrowserSession.loggedIn(this.port, "bob", "demo-password");
+		HttpResponse<String> forbidden = bob.get("/admin/users");
+		assertThat(forbidden.statusCode()).isEqualTo(403);
+		assertThat(forbidden.body()).contains("Access denied").doesNotContain("Exception").doesNotContain("at io.");
+		HttpResponse<String> missing = bob.get("/no/such/page");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("Not found").doesNotContain("Whitelabel").doesNotContain("trace");
+		HttpResponse<String> french = bob.get("/no/such/page?lang=fr");
+		assertThat(french.body()).contains("Introuvable");
+	}
+
+	@Test
+	void sessionsLiveInPostgresqlOverRealHttp() throws Exception {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+		String base = "http://127.0.0.1:" + this.port;
+		String loginPage = http
+			.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+		assertThat(token.find()).isTrue();
+		HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=carol&password=demo-password&_csrf=" + token.group(1)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(login.statusCode()).isEqualTo(302);
+		assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/domains"));
+		assertThat(this.jdbc.sql("select count(*) from spring_session where principal_name = 'carol'")
+			.query(Long.class)
+			.single()).isPositive();
+		HttpResponse<String> domains = http.send(
+				HttpRequest.newBuilder(URI.create(base + "/domains")).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(domains.statusCode()).isEqualTo(200);
+		assertThat(domains.body()).contains("Studio Nord");
+	}
+
+	private org.springframework.test.web.servlet.assertj.MvcTestResult login(String username, String password) {
+		return this.mvc.post()
+			.uri("/login")
+			.param("username", username)
+			.param("password", password)
+			.with(csrf())
+			.exchange();
+	}
+
+	private String newUser(String prefix) {
+		String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+		long agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
+		this.jdbc.sql("""
+				insert into app_user (agency_id, username, display_name, password_hash, role)
+				values (:agency, :name, 'Test user', :hash, 'STAFF')
+				""")
+			.param("agency", agency)
+			.param("name", name)
+			.param("hash", this.passwordEncoder.encode("correct horse battery staple"))
+			.update();
+		return name;
+	}
+
+	private DeskPrincipal principal(String username) {
+		return this.users.findByUsername(username).orElseThrow();
+	}
+
+	private String lastAudit(String actor) {
+		return this.jdbc
+			.sql("select action || '/' || outcome from audit_event where actor = :a order by id desc limit 1")
+			.param("a", actor)
+			.query(String.class)
+			.single();
+	}
+
+}
