@@ -142,7 +142,9 @@ class DomainTasks {
 			return false;
 		}
 		String regex = java.util.regex.Pattern.quote(pattern).replace("%", "\\E.*\\Q");
-		return value.toLowerCase().matches(regex.toLowerCase());
+		return java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE)
+			.matcher(value)
+			.matches();
 	}
 
 	ObjectNode forDomain(String domain, long id) {

@@ -1,5 +1,6 @@
 package io.domaindesk.sandbox;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,8 +21,23 @@ class Faults {
 
 	private final List<SandboxProperties.Fault> rules = new CopyOnWriteArrayList<>();
 
+	private final Duration defaultReadTimeout;
+
+	private volatile Duration readTimeout;
+
 	Faults(SandboxProperties properties) {
 		properties.faults().forEach(this::add);
+		this.defaultReadTimeout = properties.readTimeout();
+		this.readTimeout = properties.readTimeout();
+	}
+
+	/** How long a {@code READ_TIMEOUT} fault holds the answer back. */
+	Duration readTimeout() {
+		return this.readTimeout;
+	}
+
+	void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = (readTimeout != null) ? readTimeout : this.defaultReadTimeout;
 	}
 
 	void add(SandboxProperties.Fault fault) {
@@ -36,6 +52,7 @@ class Faults {
 
 	void clear() {
 		this.rules.clear();
+		this.readTimeout = this.defaultReadTimeout;
 	}
 
 	List<SandboxProperties.Fault> rules() {

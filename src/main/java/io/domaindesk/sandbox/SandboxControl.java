@@ -61,6 +61,15 @@ public class SandboxControl {
 	}
 
 	/**
+	 * Sets how long a {@code READ_TIMEOUT} fault keeps the client waiting (until the next
+	 * {@link #clearFaults()}).
+	 * @param readTimeout the delay; null restores the configured one
+	 */
+	public void setReadTimeout(Duration readTimeout) {
+		this.faults.setReadTimeout(readTimeout);
+	}
+
+	/**
 	 * Removes every fault and latency rule.
 	 */
 	public void clearFaults() {

@@ -26,9 +26,14 @@ class SandboxErrorAdvice {
 		return ResponseEntity.status(error.status()).contentType(MediaType.APPLICATION_JSON).body(error.body());
 	}
 
-	@ExceptionHandler({ HttpMessageNotReadableException.class, IllegalArgumentException.class })
+	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<JsonNode> unreadable(Exception ex) {
 		return ovh(OvhError.badRequest("Invalid JSON received"));
+	}
+
+	@ExceptionHandler(IllegalArgumentException.class)
+	ResponseEntity<JsonNode> invalid(IllegalArgumentException ex) {
+		return ovh(OvhError.badRequest("Invalid parameter: " + ex.getMessage()));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

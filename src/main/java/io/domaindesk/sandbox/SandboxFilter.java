@@ -87,7 +87,7 @@ class SandboxFilter extends OncePerRequestFilter {
 							+ "<h1>Internal Server Error</h1><p>The server encountered an internal error.</p></body></html>");
 			}
 			case READ_TIMEOUT -> {
-				sleep(this.properties.readTimeout().toMillis());
+				sleep(this.faults.readTimeout().toMillis());
 				return false;
 			}
 			case CONNECTION_RESET -> {

@@ -10,8 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the OVHcloud emulator ({@code domaindesk.sandbox.*}).
  *
  * @param enabled whether the emulator is served at all
- * @param clockOffset how far the sandbox clock runs ahead of the host, so that clients
- * must use {@code GET /auth/time} like against the real API
+ * @param clockOffset how far the sandbox clock runs ahead of the host; beyond the 300 s
+ * tolerance by default, so a client that skips {@code GET /auth/time} fails as it would
+ * against a real API on a drifted host
  * @param iceberg whether list endpoints honour {@code X-Pagination-Mode}; switch it off
  * to exercise a client's id-by-id fallback
  * @param seed seed of the deterministic demo data generator
@@ -21,12 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param faults faults injected from start-up
  */
 @ConfigurationProperties("domaindesk.sandbox")
-public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("PT3M17S") Duration clockOffset,
+public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("PT7M17S") Duration clockOffset,
 		@DefaultValue("true") boolean iceberg, @DefaultValue("20240917") long seed,
 		@DefaultValue("0") int rateLimitPerMinute, @DefaultValue("PT65S") Duration readTimeout, List<Account> accounts,
 		List<Fault> faults) {
 
 	public SandboxProperties {
+		clockOffset = (clockOffset != null) ? clockOffset : Duration.ofSeconds(437);
+		readTimeout = (readTimeout != null) ? readTimeout : Duration.ofSeconds(65);
 		accounts = (accounts == null || accounts.isEmpty()) ? defaultAccounts() : List.copyOf(accounts);
 		faults = (faults == null) ? List.of() : List.copyOf(faults);
 	}

@@ -203,8 +203,8 @@ class Seeder {
 		}
 	}
 
-	private ObjectNode domain(Random random, String name, String agency, List<String> pool, long ownerId,
-			long serviceId, Instant now) {
+	ObjectNode domain(Random random, String name, String agency, List<String> pool, long ownerId, long serviceId,
+			Instant now) {
 		int roles = random.nextInt(100);
 		String admin = agency;
 		String tech = agency;
@@ -275,7 +275,7 @@ class Seeder {
 		return domain;
 	}
 
-	private ObjectNode contact(Random random, long id) {
+	ObjectNode contact(Random random, long id) {
 		ObjectNode given = Json.object();
 		int kind = random.nextInt(100);
 		String first = pick(random, "first");
