@@ -76,6 +76,7 @@ create table sync_run (
     total integer,
     done integer not null default 0,
     ovh_calls integer not null default 0,
+    heartbeat_at timestamptz not null default now(),
     error_message text,
     error_query_id varchar(128),
     constraint sync_run_pk primary key (id),

@@ -39,40 +39,40 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		return new DomainFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
-	long offset() {
+	public long offset() {
 		return (long) (this.page - 1) * this.size;
 	}
 
-	boolean filtered() {
+	public boolean filtered() {
 		return this.q != null || this.nic != null || this.tld != null || this.state != null
 				|| this.expiresWithin != null || this.pending || this.drift || this.gone;
 	}
 
-	DomainFilter withPage(int newPage) {
+	public DomainFilter withPage(int newPage) {
 		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
 				this.drift, this.gone, this.sort, this.dir, newPage, this.size);
 	}
 
-	DomainFilter sortedBy(String newSort) {
+	public DomainFilter sortedBy(String newSort) {
 		String newDir = (newSort.equals(this.sort) && this.dir.equals("asc")) ? "desc" : "asc";
 		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
 				this.drift, this.gone, newSort, newDir, 1, this.size);
 	}
 
 	/** The query string of this filter, defaults left out, for links and the export. */
-	String query() {
+	public String query() {
 		UriComponentsBuilder uri = UriComponentsBuilder.newInstance();
 		params().forEach(uri::queryParam);
 		String query = uri.build().encode().getQuery();
 		return (query != null) ? query : "";
 	}
 
-	String url(String path) {
+	public String url(String path) {
 		String query = query();
 		return query.isEmpty() ? path : path + "?" + query;
 	}
 
-	Map<String, Object> params() {
+	public Map<String, Object> params() {
 		Map<String, Object> params = new LinkedHashMap<>();
 		putIf(params, "q", this.q);
 		putIf(params, "nic", this.nic);
@@ -104,7 +104,7 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		return params;
 	}
 
-	NicRole nicRole() {
+	public NicRole nicRole() {
 		return parseRole(this.role);
 	}
 

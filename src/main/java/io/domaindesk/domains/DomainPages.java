@@ -32,11 +32,11 @@ class DomainPages {
 	record SyncStatus(long id, String status, Instant startedAt, Instant finishedAt, Integer total, int done,
 			String errorMessage, String errorQueryId) {
 
-		int percent() {
+		public int percent() {
 			return (this.total == null || this.total == 0) ? 0 : (int) Math.min(100, this.done * 100L / this.total);
 		}
 
-		boolean running() {
+		public boolean running() {
 			return "RUNNING".equals(this.status);
 		}
 

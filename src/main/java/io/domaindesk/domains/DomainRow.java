@@ -8,25 +8,26 @@ import java.time.Instant;
 record DomainRow(long id, String name, String unicodeName, String tld, String state, String suspensionState,
 		Instant expiresAt, Instant renewalAt, String renewalState, String contactAdmin, String contactTech,
 		String contactBilling, String ownerContactId, String ownerName, String ownerOrganisation, int pendingOperations,
-		Instant externalChangeAt, Instant goneAt, Instant lastSyncedAt) {
+		Instant externalChangeAt, Instant goneAt, Instant lastSyncedAt, long ovhAccountId) {
 
 	static final String COLUMNS = """
 			d.id, d.name, d.unicode_name, d.tld, d.state, d.suspension_state, d.expires_at, d.renewal_at,
 			d.renewal_state, d.contact_admin, d.contact_tech, d.contact_billing, d.owner_contact_id, d.owner_name,
-			d.owner_organisation, d.pending_operations, d.external_change_at, d.gone_at, d.last_synced_at""";
+			d.owner_organisation, d.pending_operations, d.external_change_at, d.gone_at, d.last_synced_at,
+			d.ovh_account_id""";
 
-	boolean idn() {
+	public boolean idn() {
 		return !this.name.equals(this.unicodeName);
 	}
 
-	boolean gone() {
+	public boolean gone() {
 		return this.goneAt != null;
 	}
 
 	/**
 	 * The owner as one line: the organisation when there is one, the person otherwise.
 	 */
-	String owner() {
+	public String owner() {
 		if (this.ownerOrganisation != null && !this.ownerOrganisation.isBlank()) {
 			return (this.ownerName != null && !this.ownerName.isBlank())
 					? this.ownerOrganisation + " (" + this.ownerName + ")" : this.ownerOrganisation;

@@ -30,15 +30,15 @@ class DomainSearch {
 
 	record Page(List<DomainRow> rows, long total, DomainFilter filter) {
 
-		int pages() {
+		public int pages() {
 			return (int) Math.max(1, (this.total + this.filter.size() - 1) / this.filter.size());
 		}
 
-		long firstIndex() {
+		public long firstIndex() {
 			return this.rows.isEmpty() ? 0 : this.filter.offset() + 1;
 		}
 
-		long lastIndex() {
+		public long lastIndex() {
 			return this.filter.offset() + this.rows.size();
 		}
 

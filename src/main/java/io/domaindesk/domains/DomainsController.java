@@ -3,12 +3,12 @@ package io.domaindesk.domains;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,8 +17,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /domains}: the screen agency staff live in, and the page of one domain.
@@ -34,11 +36,18 @@ class DomainsController {
 
 	private final DomainPages pages;
 
-	DomainsController(CurrentUser currentUser, DomainSearch search, DomainExport export, DomainPages pages) {
+	private final DomainLive live;
+
+	private final DomainActions actions;
+
+	DomainsController(CurrentUser currentUser, DomainSearch search, DomainExport export, DomainPages pages,
+			DomainLive live, DomainActions actions) {
 		this.currentUser = currentUser;
 		this.search = search;
 		this.export = export;
 		this.pages = pages;
+		this.live = live;
+		this.actions = actions;
 	}
 
 	@GetMapping("/domains")
@@ -84,9 +93,58 @@ class DomainsController {
 	@GetMapping("/domains/{domain}")
 	String show(@PathVariable String domain, Model model) {
 		long agencyId = this.currentUser.agencyId();
-		Optional<DomainPages.DomainPage> page = this.pages.find(agencyId, domain);
-		model.addAttribute("d", page.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+		DomainPages.DomainPage page = find(agencyId, domain);
+		model.addAttribute("d", page);
+		// Read outside any transaction: no database connection waits on OVHcloud.
+		model.addAttribute("live", this.live.fetch(agencyId, page.domain().ovhAccountId(), page.domain()));
 		return "domains/show";
+	}
+
+	@PostMapping("/domains/{domain}/refresh")
+	String refresh(@PathVariable String domain, RedirectAttributes redirect) {
+		long agencyId = this.currentUser.agencyId();
+		DomainRow row = find(agencyId, domain).domain();
+		try {
+			this.actions.refresh(agencyId, row);
+			redirect.addFlashAttribute("flash", "domain.refreshed");
+		}
+		catch (OvhException ex) {
+			ovhError(redirect, ex);
+		}
+		return "redirect:/domains/" + row.name();
+	}
+
+	@PostMapping("/domains/{domain}/tasks/{taskId}/{action}")
+	String taskAction(@PathVariable String domain, @PathVariable long taskId, @PathVariable String action,
+			RedirectAttributes redirect) {
+		long agencyId = this.currentUser.agencyId();
+		DomainRow row = find(agencyId, domain).domain();
+		DomainActions.TaskAction chosen = switch (action) {
+			case "accelerate" -> DomainActions.TaskAction.ACCELERATE;
+			case "cancel" -> DomainActions.TaskAction.CANCEL;
+			case "relaunch" -> DomainActions.TaskAction.RELAUNCH;
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		};
+		try {
+			this.actions.onTask(agencyId, row, taskId, chosen);
+			redirect.addFlashAttribute("flash", "domain.task.done." + action);
+			redirect.addFlashAttribute("flashArgs", new Object[] { taskId });
+		}
+		catch (OvhException ex) {
+			ovhError(redirect, ex);
+		}
+		return "redirect:/domains/" + row.name();
+	}
+
+	private DomainPages.DomainPage find(long agencyId, String domain) {
+		return this.pages.find(agencyId, domain).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private static void ovhError(RedirectAttributes redirect, OvhException ex) {
+		redirect.addFlashAttribute("flashError", "ovh.error");
+		redirect.addFlashAttribute("flashArgs",
+				new Object[] { ex.serverMessage() != null ? ex.serverMessage() : ex.getMessage(),
+						ex.queryId() != null ? ex.queryId() : "—" });
 	}
 
 }

@@ -34,7 +34,7 @@ enum ExportColumn {
 		this.value = value;
 	}
 
-	String key() {
+	public String key() {
 		return this.key;
 	}
 

@@ -67,6 +67,13 @@ public final class TestDatabase {
 	}
 
 	private static boolean dockerAvailable() {
+		// Asking Testcontainers on a machine without any Docker socket only produces
+		// noisy errors.
+		if (System.getenv("DOCKER_HOST") == null && !java.nio.file.Files.exists(Path.of("/var/run/docker.sock"))
+				&& !java.nio.file.Files
+					.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"))) {
+			return false;
+		}
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}

@@ -24,9 +24,32 @@ class MessagesTests {
 		french.stringPropertyNames().forEach(key -> assertThat(french.getProperty(key)).as(key).isNotBlank());
 	}
 
+	/**
+	 * A message with arguments goes through MessageFormat, where a lone apostrophe starts
+	 * a quote and silently eats the rest of the text ("C'est {0}" shows "Cest {0}"): it
+	 * must be doubled.
+	 */
+	@Test
+	void apostrophesInMessagesWithArgumentsAreDoubled() throws IOException {
+		for (String file : java.util.Arrays.stream(BUNDLES)
+			.flatMap(b -> java.util.stream.Stream.of("/" + b + ".properties", "/" + b + "_fr.properties"))
+			.toList()) {
+			Properties messages = load(file);
+			for (String key : messages.stringPropertyNames()) {
+				String text = messages.getProperty(key);
+				if (text.matches(".*\\{\\d}.*")) {
+					assertThat(text.replace("''", "")).as(file + " " + key).doesNotContain("'");
+				}
+			}
+		}
+	}
+
 	private static Properties load(String path) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessagesTests.class.getResourceAsStream(path)) {
+			if (in == null) {
+				return properties;
+			}
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;

@@ -1,0 +1,163 @@
+package io.domaindesk.domains;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.domaindesk.agency.OvhAccounts;
+import io.domaindesk.audit.AuditEntry;
+import io.domaindesk.audit.AuditLog;
+import io.domaindesk.audit.AuditOutcome;
+import io.domaindesk.ovh.ContactChangeTask;
+import io.domaindesk.ovh.DomainContact;
+import io.domaindesk.ovh.OvhClient;
+import io.domaindesk.ovh.OvhClients;
+import io.domaindesk.ovh.OvhContactsApi;
+import io.domaindesk.ovh.OvhException;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * A full sync of an agency's inventory from OVHcloud. The calls are the fewest the API
+ * allows: the owner contacts in one list, the pending contact changes in one list, then
+ * the domains page by page (Iceberg, or ids plus one read each where the server does not
+ * offer it). Each page is written in its own transaction, so an error part way keeps what
+ * was synced and the next run completes the job.
+ */
+@Component
+class InventorySync {
+
+	private static final Logger log = LoggerFactory.getLogger(InventorySync.class);
+
+	private final OvhAccounts accounts;
+
+	private final OvhClients clients;
+
+	private final SyncRuns runs;
+
+	private final InventoryWriter writer;
+
+	private final AuditLog audit;
+
+	private final TaskExecutor executor;
+
+	private final int pageSize;
+
+	InventorySync(OvhAccounts accounts, OvhClients clients, SyncRuns runs, InventoryWriter writer, AuditLog audit,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			@Value("${domaindesk.sync.page-size:500}") int pageSize) {
+		this.accounts = accounts;
+		this.clients = clients;
+		this.runs = runs;
+		this.writer = writer;
+		this.audit = audit;
+		this.executor = executor;
+		this.pageSize = pageSize;
+	}
+
+	/**
+	 * Starts a sync in the background; empty when one is already running for this agency.
+	 */
+	Optional<Long> startInBackground(long agencyId, String trigger, String startedBy) {
+		Optional<Long> run = this.runs.start(agencyId, trigger, startedBy);
+		run.ifPresent(id -> this.executor.execute(() -> run(agencyId, id, startedBy)));
+		return run;
+	}
+
+	/**
+	 * Runs a sync in the calling thread (the scheduler's); false when one was already
+	 * running.
+	 */
+	boolean runNow(long agencyId, String trigger) {
+		Optional<Long> run = this.runs.start(agencyId, trigger, null);
+		run.ifPresent(id -> run(agencyId, id, "scheduler"));
+		return run.isPresent();
+	}
+
+	private void run(long agencyId, long runId, String actor) {
+		Instant started = Instant.now();
+		AtomicInteger done = new AtomicInteger();
+		AtomicInteger calls = new AtomicInteger();
+		int[] total = { 0 };
+		int drifts = 0;
+		try {
+			for (OvhAccounts.AgencyConnection account : this.accounts.forAgency(agencyId)) {
+				OvhClient client = this.clients.client(account.connection());
+				Map<String, InventoryWriter.Owner> owners = owners(client, calls);
+				Map<String, Integer> pending = pendingContactChanges(client, calls);
+				int accountTotalBefore = total[0];
+				int[] accountDrifts = { 0 };
+				client.domains().forEachPage(null, this.pageSize, page -> {
+					calls.addAndGet(page.requests());
+					total[0] = accountTotalBefore + (int) page.total();
+					accountDrifts[0] += this.writer.write(agencyId, account.accountId(), page.items(), owners, pending,
+							started);
+					done.addAndGet(page.items().size());
+					this.runs.progress(runId, done.get(), total[0], calls.get());
+				});
+				drifts += accountDrifts[0];
+				this.writer.markGone(agencyId, account.accountId(), started);
+			}
+			this.runs.progress(runId, done.get(), total[0], calls.get());
+			this.runs.finish(runId, "DONE", null, null);
+			this.audit.recordAs(actor, null, AuditEntry.of(agencyId, "sync.run", AuditOutcome.SUCCESS,
+					Map.of("runId", runId, "domains", done.get(), "ovhCalls", calls.get(), "externalChanges", drifts)));
+		}
+		catch (OvhException ex) {
+			fail(agencyId, runId, actor, done.get(), ex.getMessage(), ex.queryId());
+		}
+		catch (RuntimeException ex) {
+			log.error("Sync {} of agency {} failed", runId, agencyId, ex);
+			fail(agencyId, runId, actor, done.get(), "Unexpected error: " + ex.getClass().getSimpleName(), null);
+		}
+	}
+
+	private void fail(long agencyId, long runId, String actor, int done, String message, String queryId) {
+		this.runs.finish(runId, "FAILED", message, queryId);
+		this.audit.recordAs(actor, null,
+				new AuditEntry(agencyId, "sync.run", null,
+						Map.of("runId", runId, "domains", done, "error", String.valueOf(message)), AuditOutcome.FAILURE,
+						queryId));
+	}
+
+	/**
+	 * {@code GET /domain/contact} returns every owner contact at once: one call instead
+	 * of one per domain.
+	 */
+	private static Map<String, InventoryWriter.Owner> owners(OvhClient client, AtomicInteger calls) {
+		Map<String, InventoryWriter.Owner> owners = new HashMap<>();
+		calls.incrementAndGet();
+		for (DomainContact contact : client.contacts().domainContacts()) {
+			String name = join(contact.firstName(), contact.lastName());
+			owners.put(String.valueOf(contact.id()), new InventoryWriter.Owner(name, contact.organisationName()));
+		}
+		return owners;
+	}
+
+	private Map<String, Integer> pendingContactChanges(OvhClient client, AtomicInteger calls) {
+		Map<String, Integer> pending = new HashMap<>();
+		client.contacts().forEachContactChangePage(OvhContactsApi.ContactChangeFilter.ALL, this.pageSize, page -> {
+			calls.addAndGet(page.requests());
+			for (ContactChangeTask task : page.items()) {
+				if (task.state() != null && task.state().isPending() && task.serviceDomain() != null) {
+					pending.merge(task.serviceDomain(), 1, Integer::sum);
+				}
+			}
+		});
+		return pending;
+	}
+
+	private static String join(String first, String last) {
+		String name = ((first != null) ? first : "") + " " + ((last != null) ? last : "");
+		return name.isBlank() ? null : name.strip();
+	}
+
+}
