@@ -1,0 +1,89 @@
+package io.domaindesk.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Fresh objects for one test, so tests never depend on (or spoil) the seeded demo data
+ * other modules' tests read.
+ */
+final class SandboxFixtures {
+
+	private final ObjectStore store;
+
+	private final Seeder seeder;
+
+	private final DomainTasks tasks;
+
+	private final Credentials credentials;
+
+	private final SandboxControl control;
+
+	private final SandboxClock clock;
+
+	private final Random random = new Random();
+
+	SandboxFixtures(ObjectStore store, Seeder seeder, DomainTasks tasks, Credentials credentials,
+			SandboxControl control, SandboxClock clock) {
+		this.store = store;
+		this.seeder = seeder;
+		this.tasks = tasks;
+		this.credentials = credentials;
+		this.control = control;
+		this.clock = clock;
+	}
+
+	String domain(String nichandle) {
+		return domain(nichandle, "ok");
+	}
+
+	/**
+	 * A new .com domain whose three NIC contacts are {@code nichandle}, with its own
+	 * owner.
+	 */
+	String domain(String nichandle, String state) {
+		long contactId = this.store.nextId();
+		ObjectNode contact = this.seeder.contact(this.random, contactId);
+		contact.put("legalForm", "individual").put("firstName", "Test").put("lastName", "Fixture");
+		this.store.insert(ObjectStore.CONTACT, Long.toString(contactId), List.of(nichandle), null, contact);
+		String name = "fixture-" + this.store.nextId() + ".com";
+		ObjectNode domain = this.seeder.domain(this.random, name, nichandle, List.of(nichandle), contactId,
+				this.store.nextId(), this.clock.now());
+		domain.put("state", state);
+		domain.put("suspensionState", "not_suspended");
+		this.store.insert(ObjectStore.DOMAIN, name, List.of(nichandle), Long.toString(contactId), domain);
+		return name;
+	}
+
+	long task(String domain, String function, String status) {
+		ObjectNode doc = this.store.find(ObjectStore.DOMAIN, domain).orElseThrow();
+		Instant now = this.clock.now();
+		return this.tasks.create(doc, function, status, null, now, now.plus(Duration.ofDays(1))).get("id").asLong();
+	}
+
+	String tradeCart(SandboxClient client, String domain, long contactId) {
+		String cartId = client.post("/order/cart", "{\"ovhSubsidiary\":\"FR\"}").json().get("cartId").asString();
+		client.post("/order/cart/" + cartId + "/assign", null);
+		long itemId = client.post("/order/cartServiceOption/domain/" + domain, "{\"cartId\":\"" + cartId
+				+ "\",\"duration\":\"P0Y\",\"planCode\":\"com-trade\",\"pricingMode\":\"create-default\",\"quantity\":1}")
+			.json()
+			.get("itemId")
+			.asLong();
+		client.post("/order/cart/" + cartId + "/item/" + itemId + "/configuration",
+				"{\"label\":\"OWNER_CONTACT\",\"value\":\"/me/contact/" + contactId + "\"}");
+		return cartId;
+	}
+
+	void validateCredential(String consumerKey, String nichandle) {
+		this.credentials.validate(this.credentials.find(consumerKey).orElseThrow(), nichandle, null);
+	}
+
+	void readTimeout(Duration duration) {
+		this.control.setReadTimeout(duration);
+	}
+
+}
