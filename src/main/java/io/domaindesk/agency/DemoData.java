@@ -82,6 +82,9 @@ class DemoData implements ApplicationRunner {
 		OvhAccount account = new OvhAccount(agency.getId(), "OVHcloud", ovh.endpoint());
 		account.useApplicationKeys(ovh.applicationKey(), this.cipher.encrypt(ovh.applicationSecret()),
 				this.cipher.encrypt(ovh.consumerKey()));
+		if (ovh.requestsPerMinute() != null) {
+			account.limitTo(ovh.requestsPerMinute());
+		}
 		this.ovhAccounts.save(account);
 	}
 

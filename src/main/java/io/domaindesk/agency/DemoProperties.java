@@ -28,7 +28,8 @@ record DemoProperties(boolean enabled, String password, List<String> platformAdm
 
 	}
 
-	record DemoOvh(String endpoint, String applicationKey, String applicationSecret, String consumerKey) {
+	record DemoOvh(String endpoint, String applicationKey, String applicationSecret, String consumerKey,
+			Integer requestsPerMinute) {
 
 		@Override
 		public String toString() {

@@ -71,6 +71,17 @@ class OvhAccount {
 		this.oauthClientSecretEnc = null;
 	}
 
+	/**
+	 * OVHcloud's guidance is about 60 calls a minute per consumer key; a sandbox or a
+	 * special agreement allows more.
+	 */
+	void limitTo(int requestsPerMinute) {
+		if (requestsPerMinute < 1 || requestsPerMinute > 6000) {
+			throw new IllegalArgumentException("Requests per minute must be between 1 and 6000");
+		}
+		this.requestsPerMinute = requestsPerMinute;
+	}
+
 	Long getId() {
 		return this.id;
 	}

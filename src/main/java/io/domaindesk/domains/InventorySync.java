@@ -77,12 +77,24 @@ class InventorySync {
 	 * running.
 	 */
 	boolean runNow(long agencyId, String trigger) {
+		return runNow(agencyId, trigger, this.pageSize);
+	}
+
+	/**
+	 * With a page size of its own: tests and benchmarks use small pages to stop a sync
+	 * part way.
+	 */
+	boolean runNow(long agencyId, String trigger, int pageSize) {
 		Optional<Long> run = this.runs.start(agencyId, trigger, null);
-		run.ifPresent(id -> run(agencyId, id, "scheduler"));
+		run.ifPresent(id -> run(agencyId, id, "scheduler", pageSize));
 		return run.isPresent();
 	}
 
 	private void run(long agencyId, long runId, String actor) {
+		run(agencyId, runId, actor, this.pageSize);
+	}
+
+	private void run(long agencyId, long runId, String actor, int pageSize) {
 		Instant started = Instant.now();
 		AtomicInteger done = new AtomicInteger();
 		AtomicInteger calls = new AtomicInteger();
@@ -92,10 +104,10 @@ class InventorySync {
 			for (OvhAccounts.AgencyConnection account : this.accounts.forAgency(agencyId)) {
 				OvhClient client = this.clients.client(account.connection());
 				Map<String, InventoryWriter.Owner> owners = owners(client, calls);
-				Map<String, Integer> pending = pendingContactChanges(client, calls);
+				Map<String, Integer> pending = pendingContactChanges(client, calls, pageSize);
 				int accountTotalBefore = total[0];
 				int[] accountDrifts = { 0 };
-				client.domains().forEachPage(null, this.pageSize, page -> {
+				client.domains().forEachPage(null, pageSize, page -> {
 					calls.addAndGet(page.requests());
 					total[0] = accountTotalBefore + (int) page.total();
 					accountDrifts[0] += this.writer.write(agencyId, account.accountId(), page.items(), owners, pending,
@@ -142,9 +154,9 @@ class InventorySync {
 		return owners;
 	}
 
-	private Map<String, Integer> pendingContactChanges(OvhClient client, AtomicInteger calls) {
+	private static Map<String, Integer> pendingContactChanges(OvhClient client, AtomicInteger calls, int pageSize) {
 		Map<String, Integer> pending = new HashMap<>();
-		client.contacts().forEachContactChangePage(OvhContactsApi.ContactChangeFilter.ALL, this.pageSize, page -> {
+		client.contacts().forEachContactChangePage(OvhContactsApi.ContactChangeFilter.ALL, pageSize, page -> {
 			calls.addAndGet(page.requests());
 			for (ContactChangeTask task : page.items()) {
 				if (task.state() != null && task.state().isPending() && task.serviceDomain() != null) {

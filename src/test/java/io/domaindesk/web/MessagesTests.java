@@ -16,12 +16,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesTests {
 
+	static final String[] BUNDLES = { "messages", "i18n/contacts", "i18n/trades", "i18n/audit", "i18n/sandbox" };
+
 	@Test
 	void frenchAndEnglishHaveTheSameKeys() throws IOException {
-		Properties english = load("/messages.properties");
-		Properties french = load("/messages_fr.properties");
-		assertThat(french.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
-		french.stringPropertyNames().forEach(key -> assertThat(french.getProperty(key)).as(key).isNotBlank());
+		for (String bundle : BUNDLES) {
+			Properties english = load("/" + bundle + ".properties");
+			Properties french = load("/" + bundle + "_fr.properties");
+			assertThat(french.stringPropertyNames()).as(bundle)
+				.containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+			french.stringPropertyNames()
+				.forEach(key -> assertThat(french.getProperty(key)).as(bundle + " " + key).isNotBlank());
+		}
 	}
 
 	/**
