@@ -80,12 +80,11 @@ class NicChangeController {
 				redirect.addFlashAttribute("flashArgs", new Object[] { found.unicodeName() });
 			}
 			default -> {
-				redirect.addFlashAttribute("flashError", "nic.failed");
-				redirect.addFlashAttribute("flashArgs", new Object[] { change.getReason(),
+				// Keep what was typed: back to the form, with OVHcloud's answer in words
+				// and its QueryID.
+				model.addAttribute("flashError", "nic.failed");
+				model.addAttribute("flashArgs", new Object[] { change.getReason(),
 						(change.getOvhQueryId() != null) ? change.getOvhQueryId() : "—" });
-				// Keep what was typed: back to the form with the values and OVHcloud's
-				// answer.
-				model.addAttribute("failure", change);
 				return "contacts/nic-change";
 			}
 		}

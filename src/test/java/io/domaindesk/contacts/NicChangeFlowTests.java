@@ -1,0 +1,284 @@
+package io.domaindesk.contacts;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.domains.Inventory;
+import io.domaindesk.sandbox.SandboxControl;
+import io.domaindesk.sandbox.SandboxMail;
+import io.domaindesk.sandbox.SandboxProperties;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Nichandle changes end to end against the sandbox: pre-check, send, the e-mailed tokens,
+ * completion, and the failure modes (refused, timed out).
+ */
+@IntegrationTest
+class NicChangeFlowTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	SandboxControl sandbox;
+
+	@Autowired
+	ContactChangeTracker tracker;
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	NicChangeRepository changes;
+
+	private long agency;
+
+	private DeskPrincipal bob;
+
+	@BeforeEach
+	void syncedInventory() {
+		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
+		this.bob = this.users.findByUsername("bob").orElseThrow();
+		if (this.jdbc.sql("select count(*) from domain where agency_id = :a")
+			.param("a", this.agency)
+			.query(Long.class)
+			.single() == 0) {
+			assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> this.jdbc.sql("select count(*) from sync_run where agency_id = :a and status <> 'RUNNING'")
+					.param("a", this.agency)
+					.query(Long.class)
+					.single() > 0);
+		}
+	}
+
+	@AfterEach
+	void healSandbox() {
+		this.sandbox.clearFaults();
+	}
+
+	@Test
+	void singleChangeIsPreviewedSentAcceptedWithTheEmailedTokensAndShownInTheInventory() {
+		String domain = freeDomain(0);
+		String newTech = otherNichandle(domain);
+		String oldTech = current(domain, "contact_tech");
+
+		// Preview: what will happen, nothing sent.
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactTech", newTech.toUpperCase())
+			.with(user(this.bob))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("What will happen")
+			.contains(oldTech + " → " + newTech)
+			.contains("within 7 days");
+		assertThat(changesOf(domain)).isEmpty();
+
+		// Confirm: one change, sent once, with OVHcloud's task ids, audited as intent
+		// then outcome.
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactTech", newTech)
+			.param("step", "confirm")
+			.with(user(this.bob))
+			.with(csrf())).hasStatus3xxRedirection();
+		NicChange change = changesOf(domain).get(0);
+		assertThat(change.getStatus()).isEqualTo(NicChangeStatus.SUBMITTED);
+		assertThat(change.taskIdList()).hasSize(1);
+		assertThat(this.jdbc.sql("""
+				select string_agg(outcome, ',' order by id) from audit_event
+				where action = 'nic.change' and target_domain = :d
+				""").param("d", domain).query(String.class).single()).isEqualTo("PENDING,SUCCESS");
+
+		// Both parties answer with the tokens OVHcloud e-mailed them (the sandbox
+		// mailbox).
+		long taskId = change.taskIdList().get(0);
+		this.tracker.poll(this.agency);
+		List<SandboxMail> mails = this.sandbox.mailsForTask(taskId);
+		assertThat(mails).extracting(SandboxMail::token).doesNotContainNull().hasSizeGreaterThanOrEqualTo(2);
+		long account = change.getOvhAccountId();
+		for (SandboxMail mail : mails.stream().filter(m -> m.token() != null).toList()) {
+			assertThat(this.mvc.post()
+				.uri("/nic-changes/{a}/{t}/accept", account, taskId)
+				.param("token", mail.token())
+				.with(user(this.bob))
+				.with(csrf())).hasStatus3xxRedirection();
+		}
+		this.sandbox.advanceClock(Duration.ofMinutes(10));
+		this.tracker.poll(this.agency);
+
+		assertThat(state(account, taskId)).isEqualTo("done");
+		assertThat(current(domain, "contact_tech")).isEqualTo(newTech);
+		assertThat(this.mvc.get().uri("/domains/{d}", domain).with(user(this.bob))).bodyText().contains(newTech);
+	}
+
+	@Test
+	void refusalsAreExplainedNextToTheFieldAndNothingIsSent() {
+		String domain = freeDomain(1);
+		String admin = current(domain, "contact_admin");
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactAdmin", admin)
+			.param("contactBilling", "not a nic")
+			.with(user(this.bob))
+			.with(csrf())).hasStatusOk().bodyText().contains("is not a nichandle").contains("value=\"not a nic\"");
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactAdmin", admin)
+			.with(user(this.bob))
+			.with(csrf())).hasStatusOk().bodyText().contains("This is already the nichandle of this role");
+		assertThat(this.mvc.post().uri("/domains/{d}/nic-change", domain).with(user(this.bob)).with(csrf()))
+			.hasStatusOk()
+			.bodyText()
+			.contains("Fill in at least one new nichandle.");
+		assertThat(changesOf(domain)).isEmpty();
+	}
+
+	@Test
+	void ovhcloudRefusalIsShownInWordsWithItsQueryIdAndTheFormKeepsTheValues() {
+		String domain = freeDomain(2);
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactBilling", "zz99999-ovh")
+			.param("step", "confirm")
+			.with(user(this.bob))
+			.with(csrf())).hasStatusOk().bodyText().contains("does not exist").contains("zz99999-ovh");
+		NicChange change = changesOf(domain).get(0);
+		assertThat(change.getStatus()).isEqualTo(NicChangeStatus.FAILED);
+		assertThat(change.getOvhQueryId()).isNotBlank();
+	}
+
+	@Test
+	void aTimedOutCallIsNeverSentTwiceAndIsSettledByReadingOvhcloud() {
+		String domain = freeDomain(3);
+		String newAdmin = otherNichandle(domain);
+		this.sandbox.setReadTimeout(Duration.ofSeconds(6));
+		this.sandbox.addFault("POST /domain/*/changeContact", SandboxProperties.FaultKind.READ_TIMEOUT, 100, 0);
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactAdmin", newAdmin)
+			.param("step", "confirm")
+			.with(user(this.bob))
+			.with(csrf())).hasStatus3xxRedirection();
+		NicChange change = changesOf(domain).get(0);
+		assertThat(change.getStatus()).isEqualTo(NicChangeStatus.UNKNOWN);
+		this.sandbox.clearFaults();
+
+		// A second attempt on the same role is refused while the first one's outcome is
+		// unknown.
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactAdmin", newAdmin)
+			.with(user(this.bob))
+			.with(csrf())).bodyText().contains("already waiting for answers");
+
+		this.tracker.poll(this.agency);
+		NicChange settled = this.changes.findById(change.getId()).orElseThrow();
+		List<Long> atOvh = this.jdbc.sql("""
+				select task_id from contact_change_task where agency_id = :a and domain_name = :d
+				""").param("a", this.agency).param("d", domain).query(Long.class).list();
+		if (settled.getStatus() == NicChangeStatus.SUBMITTED) {
+			// The sandbox created the task before timing out: found, linked, and exactly
+			// one.
+			assertThat(settled.taskIdList()).containsExactlyInAnyOrderElementsOf(atOvh).hasSize(1);
+		}
+		else {
+			assertThat(settled.getStatus()).isEqualTo(NicChangeStatus.UNKNOWN);
+			assertThat(atOvh).isEmpty();
+		}
+		assertThat(this.changes.findAll().stream().filter(c -> c.getDomainName().equals(domain)).count()).isOne();
+	}
+
+	@Test
+	void anotherAgencyCannotTouchThem() {
+		String domain = freeDomain(4);
+		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
+		assertThat(this.mvc.get().uri("/domains/{d}/nic-change", domain).with(user(carol))).hasStatus(404);
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactTech", "ab12345-ovh")
+			.param("step", "confirm")
+			.with(user(carol))
+			.with(csrf())).hasStatus(404);
+		assertThat(changesOf(domain)).isEmpty();
+		DeskPrincipal dora = this.users.findByUsername("dora").orElseThrow();
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactTech", "ab12345-ovh")
+			.with(user(dora))
+			.with(csrf())).hasStatus(403);
+	}
+
+	/**
+	 * A domain in state ok, administered by the agency itself, with no change in flight,
+	 * the n-th of them.
+	 */
+	private String freeDomain(int n) {
+		return this.jdbc.sql("""
+				select d.name from domain d
+				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
+				  and d.pending_operations = 0 and d.name not like 'fixture-%'
+				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
+				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
+				order by d.name offset :n limit 1
+				""").param("a", this.agency).param("n", n * 7).query(String.class).single();
+	}
+
+	private String otherNichandle(String domain) {
+		return this.jdbc.sql("""
+				select contact_tech from domain
+				where agency_id = :a and contact_tech <> 'ae1000-ovh' and contact_tech <> (
+				  select contact_tech from domain where agency_id = :a and name = :d)
+				  and contact_tech <> (select contact_admin from domain where agency_id = :a and name = :d)
+				order by contact_tech limit 1
+				""").param("a", this.agency).param("d", domain).query(String.class).single();
+	}
+
+	private String current(String domain, String column) {
+		return this.jdbc.sql("select " + column + " from domain where agency_id = :a and name = :d")
+			.param("a", this.agency)
+			.param("d", domain)
+			.query(String.class)
+			.single();
+	}
+
+	private String state(long account, long taskId) {
+		return this.jdbc.sql("select state from contact_change_task where ovh_account_id = :a and task_id = :t")
+			.param("a", account)
+			.param("t", taskId)
+			.query(String.class)
+			.single();
+	}
+
+	private List<NicChange> changesOf(String domain) {
+		return this.changes.findAll().stream().filter(c -> c.getDomainName().equals(domain)).toList();
+	}
+
+	static Map<String, String> none() {
+		return Map.of();
+	}
+
+}
