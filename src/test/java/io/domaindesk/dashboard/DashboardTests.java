@@ -106,7 +106,7 @@ class DashboardTests {
 	}
 
 	@Test
-	void thePlatformAdminSeesAgenciesSideBySide() {
+	void thePlatformAdminSeesAgenciesSideBySide() throws Exception {
 		DeskPrincipal root = this.users.findByUsername("root").orElseThrow();
 		String body = this.mvc.get().uri("/admin").with(user(root)).exchange().getResponse().getContentAsString();
 		assertThat(body).contains("id=\"agency-" + this.agencyId + "\"")
