@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.domaindesk.agency.CurrentUser;
-import io.domaindesk.agency.DeskPrincipal;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +30,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AuditController {
 
-	private final CurrentUser currentUser;
+	/**
+	 * The principal's agency ({@code DeskPrincipal.agencyId()}), null for the platform
+	 * admin.
+	 */
+	private static final String AGENCY = "agencyId()";
 
 	private final AuditQuery query;
 
@@ -38,16 +42,16 @@ class AuditController {
 
 	private final ChainVerifier verifier;
 
-	AuditController(CurrentUser currentUser, AuditQuery query, AuditExport export, ChainVerifier verifier) {
-		this.currentUser = currentUser;
+	AuditController(AuditQuery query, AuditExport export, ChainVerifier verifier) {
 		this.query = query;
 		this.export = export;
 		this.verifier = verifier;
 	}
 
 	@GetMapping("/audit")
-	String list(@ModelAttribute("filter") AuditFilter filter, HtmxRequest htmx, Model model) {
-		long agencyId = this.currentUser.agencyId();
+	String list(@AuthenticationPrincipal(expression = AGENCY) Long agency, @ModelAttribute("filter") AuditFilter filter,
+			HtmxRequest htmx, Model model) {
+		long agencyId = required(agency);
 		AuditQuery.Page page = this.query.page(agencyId, filter);
 		model.addAttribute("page", page);
 		model.addAttribute("filter", page.filter());
@@ -58,32 +62,42 @@ class AuditController {
 	}
 
 	@GetMapping("/audit/export")
-	void export(@ModelAttribute AuditFilter filter, @RequestParam(defaultValue = "csv") String format,
+	void export(@AuthenticationPrincipal(expression = AGENCY) Long agency,
+			@AuthenticationPrincipal(expression = "displayName()") String displayName, Authentication authentication,
+			@ModelAttribute AuditFilter filter, @RequestParam(defaultValue = "csv") String format,
 			HttpServletResponse response) throws IOException {
 		AuditExport.Format chosen = AuditExport.Format.parse(format);
 		if (chosen == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "format must be csv, xlsx or pdf");
 		}
-		long agencyId = this.currentUser.agencyId();
-		DeskPrincipal me = this.currentUser.get();
+		long agencyId = required(agency);
 		response.setContentType(chosen.contentType);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				"attachment; filename=\"audit-" + LocalDate.now(this.query.zone()) + "." + chosen.extension + "\"");
 		this.export.write(agencyId, filter, chosen,
-				new AuditExport.Requester(me.getUsername(), me.displayName(), LocaleContextHolder.getLocale()),
+				new AuditExport.Requester(authentication.getName(), displayName, LocaleContextHolder.getLocale()),
 				response.getOutputStream());
 	}
 
 	@PostMapping("/audit/verify")
 	@PreAuthorize("hasRole('AGENCY_ADMIN')")
-	String verify(RedirectAttributes redirect) {
-		long agencyId = this.currentUser.agencyId();
-		ChainCheck check = this.verifier.verifyAndRecord(agencyId, this.currentUser.get().getUsername());
+	String verify(@AuthenticationPrincipal(expression = AGENCY) Long agency, Authentication authentication,
+			RedirectAttributes redirect) {
+		long agencyId = required(agency);
+		ChainCheck check = this.verifier.verifyAndRecord(agencyId, authentication.getName());
 		redirect.addFlashAttribute(check.intact() ? "flash" : "flashError",
 				check.intact() ? "audit.verify.intact" : "audit.verify.broken");
 		redirect.addFlashAttribute("flashArgs",
 				new Object[] { check.rowsChecked(), (check.brokenEventId() != null) ? check.brokenEventId() : "—" });
 		return "redirect:/audit";
+	}
+
+	/** A user outside any agency (the platform admin) reads no agency's trail. */
+	private static long required(Long agencyId) {
+		if (agencyId == null) {
+			throw new AccessDeniedException("No agency");
+		}
+		return agencyId;
 	}
 
 }
