@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Appends audit events. It joins the caller's transaction, so a change and its audit row
  * commit or roll back together; the actor, role, IP and correlation id are read here
- * rather than passed in, so a caller cannot forge them.
+ * rather than passed in, so a caller cannot forge them. Each row is sealed into its
+ * agency's hash chain ({@link AuditChain}).
  */
 @Component
 public class AuditLog {
@@ -27,10 +27,10 @@ public class AuditLog {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final JdbcClient jdbc;
+	private final AuditChain chain;
 
-	AuditLog(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	AuditLog(AuditChain chain) {
+		this.chain = chain;
 	}
 
 	@Transactional
@@ -50,23 +50,9 @@ public class AuditLog {
 	}
 
 	private void insert(AuditEntry entry, String actor, String role) {
-		this.jdbc.sql("""
-				insert into audit_event (agency_id, actor, actor_role, ip, action, target_domain, details, outcome,
-				                         ovh_query_id, correlation_id)
-				values (:agency, :actor, :role, :ip, :action, :domain, cast(:details as jsonb), :outcome, :queryId,
-				        :correlation)
-				""")
-			.param("agency", entry.agencyId())
-			.param("actor", truncate(actor, 64))
-			.param("role", role)
-			.param("ip", clientIp())
-			.param("action", entry.action())
-			.param("domain", entry.targetDomain())
-			.param("details", JSON.writeValueAsString(entry.details()))
-			.param("outcome", entry.outcome().name())
-			.param("queryId", entry.ovhQueryId())
-			.param("correlation", MDC.get(CORRELATION_ID))
-			.update();
+		this.chain.append(entry.agencyId(), truncate(actor, 64), role, clientIp(), entry.action(), entry.targetDomain(),
+				JSON.writeValueAsString(entry.details()), entry.outcome().name(), entry.ovhQueryId(),
+				MDC.get(CORRELATION_ID));
 	}
 
 	private static String roleOf(Authentication authentication) {
