@@ -86,7 +86,28 @@ class AgencyDashboard {
 	 * than made-up numbers; the template's {@code workflows} fragment shows them.
 	 */
 	List<AgencyFigures.Count> workflowFigures(long agencyId) {
-		return List.of();
+		Map<String, Object> nic = this.jdbc.sql("""
+				select
+				  count(*) filter (where state in ('todo', 'validatingByCustomers')) as waiting_parties,
+				  count(*) filter (where state in ('checkValidity', 'doing')) as waiting_ovh,
+				  count(*) filter (where state in ('todo', 'validatingByCustomers', 'checkValidity', 'doing')
+				                     and date_request < now() - interval '6 days') as expiring
+				from contact_change_task where agency_id = :agency
+				""").param("agency", agencyId).query().singleRow();
+		Map<String, Object> ours = this.jdbc.sql("""
+				select
+				  count(*) filter (where status in ('UNKNOWN', 'SUBMITTING')) as unknown,
+				  count(*) filter (where status = 'FAILED' and updated_at > now() - interval '7 days') as failed,
+				  (select count(*) from nic_change_batch b where b.agency_id = :agency
+				     and b.status in ('RUNNING', 'PAUSED')) as batches
+				from nic_change where agency_id = :agency
+				""").param("agency", agencyId).query().singleRow();
+		return List.of(new AgencyFigures.Count("dashboard.nic.waitingParties", number(nic, "waiting_parties")),
+				new AgencyFigures.Count("dashboard.nic.waitingOvh", number(nic, "waiting_ovh")),
+				new AgencyFigures.Count("dashboard.nic.expiring", number(nic, "expiring")),
+				new AgencyFigures.Count("dashboard.nic.unknown", number(ours, "unknown")),
+				new AgencyFigures.Count("dashboard.nic.failed", number(ours, "failed")),
+				new AgencyFigures.Count("dashboard.nic.batches", number(ours, "batches")));
 	}
 
 	@Transactional(readOnly = true)

@@ -86,6 +86,10 @@ class SecurityConfiguration {
 			.hasAnyRole(AGENCY_ADMIN)
 			.requestMatchers("/admin", "/admin/**")
 			.hasAnyRole("AGENCY_ADMIN", "PLATFORM_ADMIN")
+			// Auditors read the trail; only an agency admin acts on it (verification on
+			// demand).
+			.requestMatchers(HttpMethod.POST, "/audit", "/audit/**")
+			.hasRole("AGENCY_ADMIN")
 			.requestMatchers("/audit", "/audit/**")
 			.hasAnyRole("AGENCY_ADMIN", "AUDITOR")
 			// Auditors read; every state-changing request needs a role that may change
