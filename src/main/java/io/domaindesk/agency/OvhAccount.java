@@ -71,6 +71,16 @@ class OvhAccount {
 		this.oauthClientSecretEnc = null;
 	}
 
+	/** The consumer key OVHcloud issued, or a newer one after a reconnection. */
+	void useConsumerKey(String consumerKeyEnc) {
+		this.consumerKeyEnc = consumerKeyEnc;
+	}
+
+	/** Remembered once a test of the connection has read {@code GET /me}. */
+	void connectedAs(String nichandle) {
+		this.nichandle = nichandle;
+	}
+
 	/**
 	 * OVHcloud's guidance is about 60 calls a minute per consumer key; a sandbox or a
 	 * special agreement allows more.

@@ -8,4 +8,8 @@ interface OvhAccountRepository extends JpaRepository<OvhAccount, Long> {
 
 	List<OvhAccount> findByAgencyIdOrderByLabelAsc(Long agencyId);
 
+	java.util.Optional<OvhAccount> findByIdAndAgencyId(Long id, Long agencyId);
+
+	boolean existsByAgencyIdAndLabel(Long agencyId, String label);
+
 }

@@ -1,0 +1,184 @@
+package io.domaindesk.agency;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import io.domaindesk.audit.AuditEntry;
+import io.domaindesk.audit.AuditLog;
+import io.domaindesk.audit.AuditOutcome;
+import io.domaindesk.infrastructure.SecretCipher;
+import io.domaindesk.ovh.AccessRule;
+import io.domaindesk.ovh.ApiCredential;
+import io.domaindesk.ovh.ApiCredentialRequest;
+import io.domaindesk.ovh.ApiCredentialRequestParams;
+import io.domaindesk.ovh.Nichandle;
+import io.domaindesk.ovh.OvhClient;
+import io.domaindesk.ovh.OvhClients;
+import io.domaindesk.ovh.OvhConnection;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * An agency admin connects an OVHcloud account: with a consumer key they already have, or
+ * by asking OVHcloud for one ({@code POST /auth/credential} with exactly the rights
+ * DomainDesk needs) and validating it on OVHcloud's page. "Test connection" reads the
+ * credential and {@code GET /me} and says what is missing, in words.
+ */
+@Component
+class ConnectOvhAccount {
+
+	private final OvhAccountRepository accounts;
+
+	private final OvhAccounts connections;
+
+	private final OvhClients clients;
+
+	private final SecretCipher cipher;
+
+	private final CurrentUser currentUser;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
+	ConnectOvhAccount(OvhAccountRepository accounts, OvhAccounts connections, OvhClients clients, SecretCipher cipher,
+			CurrentUser currentUser, AuditLog audit, TransactionTemplate transactions) {
+		this.accounts = accounts;
+		this.connections = connections;
+		this.clients = clients;
+		this.cipher = cipher;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.transactions = transactions;
+	}
+
+	record NewConnection(String label, String endpoint, String applicationKey, String applicationSecret,
+			String consumerKey, Integer requestsPerMinute) {
+
+		static NewConnection empty() {
+			return new NewConnection("", "ovh-eu", "", "", "", 60);
+		}
+
+		@Override
+		public String toString() {
+			return "NewConnection[" + this.label + ", " + this.endpoint + ", " + this.applicationKey + "]";
+		}
+
+	}
+
+	/** What a test of the connection found. */
+	record Check(String nichandle, String credentialStatus, OffsetDateTime expiration, List<String> rules,
+			List<String> missing, String error, String queryId) implements java.io.Serializable {
+
+		// A flash attribute: it travels through the session, which lives in PostgreSQL.
+		static List<String> text(List<AccessRule> rules) {
+			return rules.stream().map(r -> r.method() + " " + r.path()).toList();
+		}
+
+		public boolean ok() {
+			return this.error == null && this.missing.isEmpty();
+		}
+
+	}
+
+	/**
+	 * Saves the connection; returns OVHcloud's validation URL when a consumer key had to
+	 * be requested.
+	 */
+	@PreAuthorize("hasRole('AGENCY_ADMIN')")
+	String connect(NewConnection form, String callbackBaseUrl) {
+		long agencyId = this.currentUser.agencyId();
+		OvhConnection probe = OvhConnection.ofKeys(form.endpoint().strip(), form.applicationKey().strip(),
+				form.applicationSecret().strip(), null);
+		probe.baseUrl();
+		boolean pasted = form.consumerKey() != null && !form.consumerKey().isBlank();
+		OvhAccount saved = this.transactions.execute(status -> {
+			OvhAccount account = new OvhAccount(agencyId, form.label().strip(), form.endpoint().strip());
+			account.useApplicationKeys(form.applicationKey().strip(),
+					this.cipher.encrypt(form.applicationSecret().strip()),
+					pasted ? this.cipher.encrypt(form.consumerKey().strip()) : null);
+			if (form.requestsPerMinute() != null) {
+				account.limitTo(form.requestsPerMinute());
+			}
+			OvhAccount stored = this.accounts.save(account);
+			this.audit.record(AuditEntry.of(agencyId, "ovh.account.create", AuditOutcome.SUCCESS,
+					Map.of("accountId", stored.getId(), "endpoint", stored.getEndpoint(), "applicationKey",
+							String.valueOf(stored.getApplicationKey()))));
+			return stored;
+		});
+		if (pasted) {
+			return null;
+		}
+		ApiCredentialRequest request = this.clients.client(probe)
+			.auth()
+			.requestCredential(new ApiCredentialRequestParams(OvhRights.REQUIRED, null,
+					callbackBaseUrl + "/admin/ovh-accounts/" + saved.getId() + "/validated"));
+		this.transactions.executeWithoutResult(status -> {
+			OvhAccount account = this.accounts.findById(saved.getId()).orElseThrow();
+			account.useConsumerKey(this.cipher.encrypt(request.consumerKey()));
+			this.accounts.save(account);
+			this.audit.record(AuditEntry.of(agencyId, "ovh.credential.request", AuditOutcome.PENDING,
+					Map.of("accountId", saved.getId())));
+		});
+		return request.validationUrl();
+	}
+
+	@PreAuthorize("hasRole('AGENCY_ADMIN')")
+	Check test(long accountId) {
+		long agencyId = this.currentUser.agencyId();
+		OvhAccounts.AgencyConnection connection = this.connections.find(agencyId, accountId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		try {
+			OvhClient client = this.clients.client(connection.connection());
+			ApiCredential credential = client.auth().currentCredential();
+			Nichandle me = client.me().get();
+			List<AccessRule> rules = (credential.rules() != null) ? credential.rules() : List.of();
+			this.transactions.executeWithoutResult(status -> {
+				OvhAccount account = this.accounts.findById(accountId).orElseThrow();
+				account.connectedAs(me.nichandle());
+				this.accounts.save(account);
+			});
+			return new Check(me.nichandle(), (credential.status() != null) ? credential.status().value() : null,
+					credential.expiration(), Check.text(rules), Check.text(OvhRights.missing(rules)), null, null);
+		}
+		catch (io.domaindesk.ovh.OvhException ex) {
+			return new Check(null, null, null, List.of(), List.of(), ex.getMessage(), ex.queryId());
+		}
+		catch (IllegalArgumentException ex) {
+			return new Check(null, null, null, List.of(), List.of(), ex.getMessage(), null);
+		}
+	}
+
+	@PreAuthorize("hasRole('AGENCY_ADMIN')")
+	Nichandle me(long accountId) {
+		return client(accountId).me().get();
+	}
+
+	@PreAuthorize("hasRole('AGENCY_ADMIN')")
+	void updateMe(long accountId, Nichandle changes) {
+		long agencyId = this.currentUser.agencyId();
+		try {
+			client(accountId).me().update(changes);
+			this.audit
+				.record(AuditEntry.of(agencyId, "ovh.me.update", AuditOutcome.SUCCESS, Map.of("accountId", accountId)));
+		}
+		catch (io.domaindesk.ovh.OvhException ex) {
+			this.audit.record(new AuditEntry(agencyId, "ovh.me.update", null,
+					Map.of("accountId", accountId, "error", String.valueOf(ex.getMessage())), AuditOutcome.FAILURE,
+					ex.queryId()));
+			throw ex;
+		}
+	}
+
+	private OvhClient client(long accountId) {
+		OvhAccounts.AgencyConnection connection = this.connections.find(this.currentUser.agencyId(), accountId)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.clients.client(connection.connection());
+	}
+
+}

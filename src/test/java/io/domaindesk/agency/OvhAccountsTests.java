@@ -1,0 +1,112 @@
+package io.domaindesk.agency;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.support.BrowserSession;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Connecting OVHcloud accounts over real HTTP, against the sandbox standing in for
+ * OVHcloud's credential pages.
+ */
+@IntegrationTest
+class OvhAccountsTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void testingTheDemoConnectionShowsTheNichandleAndNoSecret() {
+		DeskPrincipal alice = this.users.findByUsername("alice").orElseThrow();
+		long id = this.jdbc.sql("""
+				select a.id from ovh_account a join agency g on g.id = a.agency_id
+				where g.name = 'Agence Exemple' order by a.id limit 1
+				""").query(Long.class).single();
+		assertThat(this.mvc.get().uri("/admin/ovh-accounts").with(user(alice))).hasStatusOk()
+			.bodyText()
+			.contains("dd-demo-ak-exemple")
+			.doesNotContain("dd-demo-as-exemple")
+			.doesNotContain("dd-demo-ck-exemple");
+		var tested = this.mvc.post().uri("/admin/ovh-accounts/{id}/test", id).with(user(alice)).with(csrf()).exchange();
+		assertThat(tested).hasStatus3xxRedirection();
+		Object check = tested.getMvcResult().getFlashMap().get("check");
+		assertThat(check).isInstanceOf(ConnectOvhAccount.Check.class);
+		assertThat(((ConnectOvhAccount.Check) check).nichandle()).isEqualTo("ae1000-ovh");
+		assertThat(((ConnectOvhAccount.Check) check).error()).isNull();
+		assertThat(this.jdbc.sql("select application_secret_enc from ovh_account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isNotBlank().doesNotContain("dd-demo-as-exemple");
+		assertThat(this.mvc.get().uri("/admin/ovh-accounts/{id}/me", id).with(user(alice))).hasStatusOk()
+			.bodyText()
+			.contains("ae1000-ovh");
+	}
+
+	@Test
+	void aNewConnectionRequestsAConsumerKeyThatTheAdminValidatesAtOvhcloud() {
+		BrowserSession alice = BrowserSession.loggedIn(this.port, "alice", "demo-password");
+		alice.get("/admin/ovh-accounts");
+		String label = "Second account " + System.nanoTime();
+		HttpResponse<String> created = alice.post("/admin/ovh-accounts",
+				Map.of("label", label, "endpoint", "http://127.0.0.1:" + this.port + "/ovh-sandbox/1.0",
+						"applicationKey", "dd-demo-ak-exemple", "applicationSecret",
+						"dd-demo-as-exemple-0123456789abcdef", "consumerKey", "", "requestsPerMinute", "120"));
+		assertThat(created.statusCode()).isEqualTo(302);
+		URI validation = URI.create(created.headers().firstValue("Location").orElseThrow());
+		assertThat(validation.getPath()).isEqualTo("/ovh-sandbox/auth");
+		String token = validation.getQuery().replace("credentialToken=", "");
+
+		// The admin logs in at "OVHcloud" and validates; OVHcloud sends them back to
+		// DomainDesk.
+		alice.get("/ovh-sandbox/auth?credentialToken=" + token);
+		HttpResponse<String> validated = alice.post("/ovh-sandbox/auth",
+				Map.of("credentialToken", token, "nichandle", "ae1000-ovh", "validity", "P1D", "accept", "true"));
+		String back = validated.headers().firstValue("Location").orElseThrow();
+		assertThat(back).contains("/admin/ovh-accounts/").endsWith("/validated");
+		HttpResponse<String> result = alice.get(URI.create(back).getPath());
+		assertThat(result.statusCode()).isEqualTo(302);
+		String page = alice.get("/admin/ovh-accounts").body();
+		assertThat(page).contains(label).contains("Connected as ae1000-ovh");
+	}
+
+	@Test
+	void badInputIsReportedNextToItsFieldAndStaffCannotConnect() {
+		DeskPrincipal alice = this.users.findByUsername("alice").orElseThrow();
+		assertThat(this.mvc.post()
+			.uri("/admin/ovh-accounts")
+			.param("label", "Broken")
+			.param("endpoint", "ftp://nowhere")
+			.param("applicationKey", "ak")
+			.param("applicationSecret", "")
+			.with(user(alice))
+			.with(csrf())).hasStatusOk()
+			.bodyText()
+			.contains("Use ovh-eu, ovh-ca, ovh-us or an http(s) URL.")
+			.contains("value=\"Broken\"");
+		DeskPrincipal bob = this.users.findByUsername("bob").orElseThrow();
+		assertThat(this.mvc.get().uri("/admin/ovh-accounts").with(user(bob))).hasStatus(403);
+	}
+
+}
