@@ -40,11 +40,20 @@ class NicChangeController {
 		this.start = start;
 	}
 
+	/**
+	 * Values may come pre-filled, for example with a nichandle just created for the new
+	 * contact.
+	 */
 	@GetMapping
-	String form(@PathVariable String domain, Model model) {
+	String form(@PathVariable String domain, NicChangeForm prefilled, Model model) {
 		model.addAttribute("domain", find(domain));
-		model.addAttribute("form", NicChangeForm.empty());
+		model.addAttribute("form", new NicChangeForm(blank(prefilled.contactAdmin()), blank(prefilled.contactTech()),
+				blank(prefilled.contactBilling())));
 		return "contacts/nic-change";
+	}
+
+	private static String blank(String value) {
+		return (value != null) ? value : "";
 	}
 
 	@PostMapping

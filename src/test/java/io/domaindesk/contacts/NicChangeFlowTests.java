@@ -213,6 +213,58 @@ class NicChangeFlowTests {
 	}
 
 	@Test
+	void aNewContactsNichandleIsCreatedFromTheRulesAndUsedForTheChange() {
+		String domain = freeDomain(5);
+		assertThat(this.mvc.get()
+			.uri("/domains/{d}/nic-change/new-account?country=FR&legalform=individual", domain)
+			.with(user(this.bob))).hasStatusOk().bodyText().contains("name=\"firstname\"").contains("name=\"email\"");
+		// A missing mandatory field is reported next to it, and what was typed stays.
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change/new-account", domain)
+			.param("country", "FR")
+			.param("legalform", "individual")
+			.param("firstname", "Zoé")
+			.param("role", "contactTech")
+			.with(user(this.bob))
+			.with(csrf())).hasStatusOk().bodyText().contains("Required.").contains("value=\"Zoé\"");
+		var created = this.mvc.post()
+			.uri("/domains/{d}/nic-change/new-account", domain)
+			.param("country", "FR")
+			.param("legalform", "individual")
+			.param("role", "contactTech")
+			.param("firstname", "Zoé")
+			.param("name", "L'Hôte")
+			.param("email", "zoe.lhote@example.org")
+			.param("phone", "+33.612345678")
+			.param("address", "1 rue de la Paix")
+			.param("zip", "75002")
+			.param("city", "Paris")
+			.param("language", "fr_FR")
+			.with(user(this.bob))
+			.with(csrf())
+			.exchange();
+		assertThat(created).hasStatus3xxRedirection();
+		String location = created.getResponse().getRedirectedUrl();
+		String nichandle = location.replaceAll(".*contactTech=([^&]+).*", "$1");
+		assertThat(nichandle).matches("[a-z]{2,}[0-9]+-ovh");
+		assertThat(this.mvc.get().uri(location).with(user(this.bob))).bodyText()
+			.contains("value=\"" + nichandle + "\"")
+			.contains("created");
+		assertThat(this.mvc.post()
+			.uri("/domains/{d}/nic-change", domain)
+			.param("contactTech", nichandle)
+			.param("step", "confirm")
+			.with(user(this.bob))
+			.with(csrf())).hasStatus3xxRedirection();
+		assertThat(changesOf(domain).get(0).getStatus()).isEqualTo(NicChangeStatus.SUBMITTED);
+		assertThat(this.jdbc
+			.sql("select count(*) from audit_event where action = 'nichandle.create' and details ->> 'nichandle' = :n")
+			.param("n", nichandle)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
 	void anotherAgencyCannotTouchThem() {
 		String domain = freeDomain(4);
 		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
