@@ -33,11 +33,11 @@ record Selection(List<String> names, Map<String, String> filter) {
 		return new Selection(names, filter);
 	}
 
-	boolean byNames() {
+	public boolean byNames() {
 		return !this.names.isEmpty();
 	}
 
-	boolean empty() {
+	public boolean empty() {
 		return this.names.isEmpty() && this.filter.isEmpty();
 	}
 
