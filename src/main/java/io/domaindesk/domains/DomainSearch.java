@@ -73,21 +73,32 @@ class DomainSearch {
 		}
 	}
 
+	/** The TLDs in use, for the filter's choices. */
 	@Transactional(readOnly = true)
 	List<String> tlds(long agencyId) {
-		return this.jdbc.sql("select distinct tld from domain where agency_id = :agency and gone_at is null order by 1")
-			.param("agency", agencyId)
-			.query(String.class)
-			.list();
+		return distinct(agencyId, "tld");
 	}
 
+	/** The states in use, for the filter's choices. */
 	@Transactional(readOnly = true)
 	List<String> states(long agencyId) {
-		return this.jdbc
-			.sql("select distinct state from domain where agency_id = :agency and state is not null order by 1")
-			.param("agency", agencyId)
-			.query(String.class)
-			.list();
+		return distinct(agencyId, "state");
+	}
+
+	/**
+	 * The distinct values of an indexed column, by skipping through the index (a "loose
+	 * index scan") instead of reading every row: a handful of index probes for 100,000
+	 * domains instead of a full scan on every page view.
+	 */
+	private List<String> distinct(long agencyId, String column) {
+		return this.jdbc.sql("""
+				with recursive v(value) as (
+				  (select %1$s from domain where agency_id = :agency and %1$s is not null order by %1$s limit 1)
+				  union all
+				  select (select %1$s from domain where agency_id = :agency and %1$s > v.value order by %1$s limit 1)
+				  from v where v.value is not null)
+				select value from v where value is not null
+				""".formatted(column)).param("agency", agencyId).query(String.class).list();
 	}
 
 	private static String orderBy(DomainFilter filter) {
