@@ -4,6 +4,12 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import io.domaindesk.agency.OvhAccounts;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +24,34 @@ class InventorySchedule {
 
 	private final InventorySync sync;
 
-	InventorySchedule(OvhAccounts accounts, InventorySync sync) {
+	private final SyncRuns runs;
+
+	private final boolean syncOnStartup;
+
+	InventorySchedule(OvhAccounts accounts, InventorySync sync, SyncRuns runs,
+			@Value("${domaindesk.sync.on-startup:true}") boolean syncOnStartup) {
 		this.accounts = accounts;
 		this.sync = sync;
+		this.runs = runs;
+		this.syncOnStartup = syncOnStartup;
+	}
+
+	/**
+	 * An agency whose inventory was never synced gets its first sync as soon as the
+	 * application is up, so that a fresh demo (or a newly connected account) does not
+	 * open on an empty list.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	void firstSync() {
+		if (!this.syncOnStartup) {
+			return;
+		}
+		for (Long agencyId : this.accounts.agenciesWithAccounts()) {
+			if (this.runs.recent(agencyId, 1).isEmpty()) {
+				this.sync.startInBackground(agencyId, "STARTUP", null);
+			}
+		}
 	}
 
 	@Scheduled(cron = "${domaindesk.sync.cron:0 0 */6 * * *}")

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,7 +64,10 @@ class Seeder {
 		this.clock = clock;
 	}
 
+	// Before anything that calls the sandbox once the application is ready (the first
+	// sync of the demo).
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(0)
 	void seed() {
 		this.credentials.registerConfiguredKeys();
 		List<String> pool = seedOtherCustomers();
