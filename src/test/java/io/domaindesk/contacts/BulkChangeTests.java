@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
+import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,20 +54,8 @@ class BulkChangeTests {
 
 	@BeforeEach
 	void syncedInventory() {
-		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
 		this.bob = this.users.findByUsername("bob").orElseThrow();
-		if (this.jdbc.sql("select count(*) from domain where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single() == 0) {
-			this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf()).exchange();
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("select count(*) from sync_run where agency_id = :a and status <> 'RUNNING'")
-					.param("a", this.agency)
-					.query(Long.class)
-					.single() > 0);
-		}
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
 	}
 
 	@AfterEach
@@ -255,14 +244,7 @@ class BulkChangeTests {
 	}
 
 	private List<String> freeDomains(int offset, int count) {
-		return this.jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
-				  and d.pending_operations = 0 and d.name not like 'fixture-%'
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				order by d.name desc offset :o limit :n
-				""").param("a", this.agency).param("o", offset).param("n", count).query(String.class).list();
+		return DemoInventory.untouched(this.jdbc, this.agency, "ae1000-ovh", offset, count, true);
 	}
 
 	private String otherNichandle(String not) {

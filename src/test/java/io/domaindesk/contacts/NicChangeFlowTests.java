@@ -14,6 +14,7 @@ import io.domaindesk.domains.Inventory;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties;
+import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,20 +59,8 @@ class NicChangeFlowTests {
 
 	@BeforeEach
 	void syncedInventory() {
-		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
 		this.bob = this.users.findByUsername("bob").orElseThrow();
-		if (this.jdbc.sql("select count(*) from domain where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single() == 0) {
-			assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
-			org.awaitility.Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("select count(*) from sync_run where agency_id = :a and status <> 'RUNNING'")
-					.param("a", this.agency)
-					.query(Long.class)
-					.single() > 0);
-		}
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
 	}
 
 	@AfterEach
@@ -284,19 +273,9 @@ class NicChangeFlowTests {
 			.with(csrf())).hasStatus(403);
 	}
 
-	/**
-	 * A domain in state ok, administered by the agency itself, with no change in flight,
-	 * the n-th of them.
-	 */
+	/** A domain no other test touched, the n-th of them. */
 	private String freeDomain(int n) {
-		return this.jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
-				  and d.pending_operations = 0 and d.name not like 'fixture-%'
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				order by d.name offset :n limit 1
-				""").param("a", this.agency).param("n", n * 7).query(String.class).single();
+		return DemoInventory.untouched(this.jdbc, this.agency, "ae1000-ovh", n * 7, 1, false).get(0);
 	}
 
 	private String otherNichandle(String domain) {
