@@ -2,7 +2,6 @@ package io.domaindesk.contacts;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -306,10 +305,6 @@ class NicChangeFlowTests {
 
 	private List<NicChange> changesOf(String domain) {
 		return this.changes.findAll().stream().filter(c -> c.getDomainName().equals(domain)).toList();
-	}
-
-	static Map<String, String> none() {
-		return Map.of();
 	}
 
 }
