@@ -189,6 +189,15 @@ class TradeFlowTests {
 		for (SandboxMail mail : mails.stream().filter(m -> m.token() != null).toList()) {
 			this.sandbox.answerTrade(taskId, mail.token(), true);
 		}
+		// A sync that sees the new owner before DomainDesk's own poll does not call it
+		// drift: the checkout announced it.
+		sync();
+		assertThat(this.inventory.find(this.agency, domain).orElseThrow().ownerContactId()).isEqualTo(newOwner);
+		assertThat(this.jdbc.sql("""
+				select count(*) from domain_drift f join domain d on d.id = f.domain_id
+				where d.agency_id = :a and d.name = :d and f.field = 'owner'
+				""").param("a", this.agency).param("d", domain).query(Long.class).single()).isZero();
+
 		assertThat(this.mvc.post().uri("/trades/{id}/refresh", trade.getId()).with(user(this.bob)).with(csrf()))
 			.hasStatus3xxRedirection();
 
@@ -282,6 +291,92 @@ class TradeFlowTests {
 		assertThat(reload(trade).getStatus()).isEqualTo(TradeStatus.CANCELLED);
 	}
 
+	@Test
+	void twentyConcurrentApprovalsPlaceOneOrder() throws Exception {
+		String domain = freeDomain(6);
+		Trade trade = start(domain, "Vingt", "Clics");
+		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
+			.hasStatus3xxRedirection();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+		try {
+			java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				answers.add(pool.submit(() -> {
+					go.await();
+					return approve(trade, this.alice, true, true).exchange().getResponse().getStatus();
+				}));
+			}
+			go.countDown();
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(reload(trade).getStatus()).isEqualTo(TradeStatus.ORDERED);
+		assertThat(checkouts(trade)).isEqualTo("PENDING,SUCCESS");
+		assertThat(tradeTasks(domain)).hasSize(1);
+	}
+
+	@Test
+	void dotComAndDotFrFollowTheirOwnRules() throws Exception {
+		String com = freeDomain(7);
+		String fr = this.jdbc.sql("""
+				select name from domain where agency_id = :a and state = 'ok' and gone_at is null and name like '%.fr'
+				  and name not like 'xn--%' order by name desc limit 1
+				""").param("a", this.agency).query(String.class).single();
+		String comPage = this.mvc.get()
+			.uri("/domains/{d}/owner", com)
+			.with(user(this.bob))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String frPage = this.mvc.get()
+			.uri("/domains/{d}/owner", fr)
+			.with(user(this.bob))
+			.exchange()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		// .fr: only EU/EEA holders and every legal form; .com: any country, the generic
+		// legal forms.
+		assertThat(comPage).contains("<option value=\"US\"").doesNotContain("<option value=\"administration\"");
+		assertThat(frPage).doesNotContain("<option value=\"US\"").contains("<option value=\"administration\"");
+	}
+
+	@Test
+	void anExpiredCartIsPreparedAgainBeforeApprovalNeverCheckedOut() {
+		String domain = freeDomain(8);
+		Trade trade = start(domain, "Panier", "Perime");
+		String firstCart = trade.getCartId();
+		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
+			.hasStatus3xxRedirection();
+		this.sandbox.advanceClock(Duration.ofHours(25));
+		assertThat(approve(trade, this.alice, true, true)).flash().containsEntry("flashError", "trade.cart.renewed");
+		Trade renewed = reload(trade);
+		assertThat(renewed.getStatus()).isEqualTo(TradeStatus.AWAITING_APPROVAL);
+		assertThat(renewed.getCartId()).isNotEqualTo(firstCart);
+		assertThat(checkouts(trade)).isEmpty();
+		assertThat(approve(trade, this.alice, true, true)).flash().containsEntry("flash", "trade.ordered");
+	}
+
+	private void sync() {
+		long before = this.jdbc.sql("select coalesce(max(id), 0) from sync_run where agency_id = :a")
+			.param("a", this.agency)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(60))
+			.until(() -> this.jdbc
+				.sql("select count(*) from sync_run where agency_id = :a and id > :before and status <> 'RUNNING'")
+				.param("a", this.agency)
+				.param("before", before)
+				.query(Long.class)
+				.single() > 0);
+	}
+
 	/** Starts a trade as bob towards a new individual contact; returns it once priced. */
 	private Trade start(String domain, String firstName, String lastName) {
 		Map<String, String> owner = new LinkedHashMap<>();
@@ -343,9 +438,13 @@ class TradeFlowTests {
 	}
 
 	private String checkouts(Trade trade) {
-		return this.jdbc.sql("""
-				select string_agg(outcome, ',' order by id) from trade_event where trade_id = :t and step = 'checkout'
-				""").param("t", trade.getId()).query(String.class).single();
+		return this.jdbc
+			.sql("""
+					select coalesce(string_agg(outcome, ',' order by id), '') from trade_event where trade_id = :t and step = 'checkout'
+					""")
+			.param("t", trade.getId())
+			.query(String.class)
+			.single();
 	}
 
 	private String outcomes(String action, String domain) {
