@@ -20,6 +20,11 @@ public enum TradeStatus {
 		return this == DONE || this == FAILED || this == CANCELLED;
 	}
 
+	/** OVHcloud is working on it: the page refreshes itself. */
+	public boolean tracked() {
+		return TRACKED.contains(this);
+	}
+
 	public boolean cancellable() {
 		return BEFORE_CHECKOUT.contains(this);
 	}

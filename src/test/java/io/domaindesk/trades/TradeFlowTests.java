@@ -292,6 +292,28 @@ class TradeFlowTests {
 	}
 
 	@Test
+	void aNewOwnerRefusedByTheTradeRulesIsExplainedNextToItsFieldsAndNothingIsCreated() {
+		String domain = freeDomain(9);
+		Map<String, String> owner = new LinkedHashMap<>();
+		owner.put("legalForm", "individual");
+		owner.put("firstName", "Sans");
+		owner.put("lastName", "Ville");
+		owner.put("email", "not-an-email");
+		owner.put("phone", "+33.612345678");
+		owner.put("language", "fr_FR");
+		owner.put("address.line1", "1 rue de la Paix");
+		owner.put("address.country", "FR");
+		owner.put("address.zip", "75002");
+		assertThat(post("/domains/{d}/trade", domain, owner).with(user(this.bob))).hasStatusOk()
+			.bodyText()
+			.contains("Field &quot;email&quot; does not match")
+			.contains("Field &quot;city&quot; is required")
+			.contains("value=\"not-an-email\"")
+			.contains("value=\"Sans\"");
+		assertThat(this.trades.findByAgencyIdAndDomainNameOrderByIdDesc(this.agency, domain)).isEmpty();
+	}
+
+	@Test
 	void twentyConcurrentApprovalsPlaceOneOrder() throws Exception {
 		String domain = freeDomain(6);
 		Trade trade = start(domain, "Vingt", "Clics");
