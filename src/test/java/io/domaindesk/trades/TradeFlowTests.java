@@ -213,7 +213,7 @@ class TradeFlowTests {
 	}
 
 	@Test
-	void theSubmitterCannotApproveWithFourEyesUnlessTheAgencyTurnsItOff() {
+	void theSubmitterCannotApproveWithFourEyesUnlessTheAgencyTurnsItOffAndTheTaskCanBeAcceleratedOrCancelled() {
 		String domain = freeDomain(3);
 		Trade trade = start(domain, "Quatre", "Yeux");
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.alice)).with(csrf()))
@@ -233,6 +233,25 @@ class TradeFlowTests {
 		finally {
 			this.jdbc.sql("update agency set four_eyes_trades = true where id = :a").param("a", this.agency).update();
 		}
+
+		// The task offers what OVHcloud allows: accelerate while todo, then cancel.
+		Trade followed = this.tracker.follow(trade.getId());
+		assertThat(followed.getStatus()).isEqualTo(TradeStatus.IN_PROGRESS);
+		assertThat(followed.isTaskCanAccelerate()).isTrue();
+		assertThat(this.mvc.post().uri("/trades/{id}/task/accelerate", trade.getId()).with(user(this.bob)).with(csrf()))
+			.flash()
+			.containsEntry("flash", "trade.task.accelerate");
+		assertThat(reload(trade).getTaskStatus()).isEqualTo("doing");
+		assertThat(reload(trade).isTaskCanAccelerate()).isFalse();
+		assertThat(this.mvc.post().uri("/trades/{id}/task/accelerate", trade.getId()).with(user(this.bob)).with(csrf()))
+			.flash()
+			.containsEntry("flashError", "trade.refused.task");
+		assertThat(this.mvc.post().uri("/trades/{id}/task/cancel", trade.getId()).with(user(this.bob)).with(csrf()))
+			.flash()
+			.containsEntry("flash", "trade.task.cancel");
+		assertThat(reload(trade).getStatus()).isEqualTo(TradeStatus.FAILED);
+		assertThat(this.inventory.find(this.agency, domain).orElseThrow().ownerContactId())
+			.isEqualTo(trade.getOldOwnerContactId());
 	}
 
 	@Test
