@@ -102,12 +102,22 @@ class AgencyDashboard {
 				     and b.status in ('RUNNING', 'PAUSED')) as batches
 				from nic_change where agency_id = :agency
 				""").param("agency", agencyId).query().singleRow();
+		Map<String, Object> trades = this.jdbc.sql("""
+				select
+				  count(*) filter (where status = 'AWAITING_APPROVAL') as awaiting,
+				  count(*) filter (where status in ('ORDERED', 'IN_PROGRESS')) as in_progress,
+				  count(*) filter (where status in ('CHECKING_OUT', 'UNKNOWN')) as unknown
+				from trade where agency_id = :agency
+				""").param("agency", agencyId).query().singleRow();
 		return List.of(new AgencyFigures.Count("dashboard.nic.waitingParties", number(nic, "waiting_parties")),
 				new AgencyFigures.Count("dashboard.nic.waitingOvh", number(nic, "waiting_ovh")),
 				new AgencyFigures.Count("dashboard.nic.expiring", number(nic, "expiring")),
 				new AgencyFigures.Count("dashboard.nic.unknown", number(ours, "unknown")),
 				new AgencyFigures.Count("dashboard.nic.failed", number(ours, "failed")),
-				new AgencyFigures.Count("dashboard.nic.batches", number(ours, "batches")));
+				new AgencyFigures.Count("dashboard.nic.batches", number(ours, "batches")),
+				new AgencyFigures.Count("dashboard.trade.awaitingApproval", number(trades, "awaiting")),
+				new AgencyFigures.Count("dashboard.trade.inProgress", number(trades, "in_progress")),
+				new AgencyFigures.Count("dashboard.trade.unknown", number(trades, "unknown")));
 	}
 
 	@Transactional(readOnly = true)

@@ -1,0 +1,5 @@
+/**
+ * Owner contact (rules-driven edit) and owner trades: order flow, approval, tracking,
+ * history.
+ */
+package io.domaindesk.trades;
