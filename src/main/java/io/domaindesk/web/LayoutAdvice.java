@@ -21,8 +21,18 @@ class LayoutAdvice {
 
 	private final CurrentUser currentUser;
 
-	LayoutAdvice(CurrentUser currentUser) {
+	private final boolean sandboxEnabled;
+
+	LayoutAdvice(CurrentUser currentUser,
+			@org.springframework.beans.factory.annotation.Value("${domaindesk.sandbox.enabled:false}") boolean sandboxEnabled) {
 		this.currentUser = currentUser;
+		this.sandboxEnabled = sandboxEnabled;
+	}
+
+	/** The sandbox's pages are linked only where the sandbox is served. */
+	@ModelAttribute("sandboxEnabled")
+	boolean sandboxEnabled() {
+		return this.sandboxEnabled;
 	}
 
 	@ModelAttribute("me")
