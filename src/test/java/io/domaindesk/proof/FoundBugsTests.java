@@ -37,7 +37,7 @@ class FoundBugsTests {
 	}
 
 	@Test
-	@Disabled("bug: POST /admin/users with an unknown role and a password the policy refuses answers 500 : the form record fails to bind (null target) and UserAdminController.create then calls rejectValue(\"password\") on it")
+	@Disabled("bug: POST /admin/users with an unknown role and a password the policy refuses answers 500: the form record fails to bind (null target) and UserAdminController.create then calls rejectValue(\"password\") on it")
 	void anUnknownRoleIsRefusedNextToTheFieldNotWithA500() {
 		BrowserSession alice = BrowserSession.loggedIn(this.port, "alice", "demo-password");
 		alice.get("/admin/users");
