@@ -32,9 +32,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 public final class Browser implements AutoCloseable {
 
-	static final String CHROMIUM = System.getProperty("domaindesk.chromium", "/usr/bin/chromium");
+	/**
+	 * Debian's, unless {@code -Ddomaindesk.chromium} or {@code DOMAINDESK_CHROMIUM} says
+	 * otherwise.
+	 */
+	static final String CHROMIUM = setting("domaindesk.chromium", "DOMAINDESK_CHROMIUM", "/usr/bin/chromium");
 
-	static final String CHROMEDRIVER = System.getProperty("domaindesk.chromedriver", "/usr/bin/chromedriver");
+	static final String CHROMEDRIVER = setting("domaindesk.chromedriver", "DOMAINDESK_CHROMEDRIVER",
+			"/usr/bin/chromedriver");
 
 	private final ChromeDriverService service;
 
@@ -51,6 +56,11 @@ public final class Browser implements AutoCloseable {
 		this.driver = driver;
 		this.profile = profile;
 		this.downloads = downloads;
+	}
+
+	private static String setting(String property, String variable, String fallback) {
+		String value = System.getProperty(property, System.getenv(variable));
+		return (value != null && !value.isBlank()) ? value : fallback;
 	}
 
 	/**
