@@ -1,0 +1,91 @@
+package io.domaindesk.proof;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Gives a test class one Chromium ({@link Browser} parameters), saves a screenshot and
+ * the HTML under {@code target/browser-screenshots/} when a step fails, and decides what
+ * a missing browser means: skipped on a developer's machine, a failure when
+ * {@code CI=true} (CI must not pass by skipping).
+ */
+public class BrowserExtension
+		implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, TestWatcher {
+
+	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		String missing = Browser.missing();
+		if (missing != null) {
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new AssertionFailedError("CI=true and the browser journeys cannot run: " + missing);
+			}
+			Assumptions.abort("Browser journeys skipped: " + missing);
+		}
+		Path downloads = Path.of("target", "browser-downloads", UUID.randomUUID().toString());
+		context.getStore(NAMESPACE).put(Browser.class, Browser.start(downloads));
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+		return parameter.getParameter().getType() == Browser.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+		return browser(context);
+	}
+
+	@Override
+	public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+		// Here, not in testFailed: the page is still the one the step failed on.
+		Browser browser = browser(context);
+		if (browser != null) {
+			try {
+				String name = context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getRequiredTestMethod().getName();
+				Path file = browser.screenshot(SCREENSHOTS, name);
+				throwable.addSuppressed(new RuntimeException("Screenshot of the failed step: " + file.toAbsolutePath()
+						+ " (page " + browser.driver().getCurrentUrl() + ")"));
+			}
+			catch (Exception ex) {
+				throwable.addSuppressed(ex);
+			}
+		}
+		throw throwable;
+	}
+
+	@Override
+	public void testFailed(ExtensionContext context, Throwable cause) {
+		System.err.println("Browser journey failed: " + context.getDisplayName() + ", screenshots in "
+				+ SCREENSHOTS.toAbsolutePath());
+	}
+
+	private static Browser browser(ExtensionContext context) {
+		// Stores are looked up through the parents: the class's browser is found from a
+		// method.
+		return context.getStore(NAMESPACE).get(Browser.class, Browser.class);
+	}
+
+}
