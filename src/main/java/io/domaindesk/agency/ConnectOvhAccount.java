@@ -147,7 +147,7 @@ class ConnectOvhAccount {
 					credential.expiration(), Check.text(rules), Check.text(OvhRights.missing(rules)), null, null);
 		}
 		catch (io.domaindesk.ovh.OvhException ex) {
-			return new Check(null, null, null, List.of(), List.of(), ex.getMessage(), ex.queryId());
+			return new Check(null, null, null, List.of(), List.of(), ex.inWords(), ex.queryId());
 		}
 		catch (IllegalArgumentException ex) {
 			return new Check(null, null, null, List.of(), List.of(), ex.getMessage(), null);
@@ -169,8 +169,7 @@ class ConnectOvhAccount {
 		}
 		catch (io.domaindesk.ovh.OvhException ex) {
 			this.audit.record(new AuditEntry(agencyId, "ovh.me.update", null,
-					Map.of("accountId", accountId, "error", String.valueOf(ex.getMessage())), AuditOutcome.FAILURE,
-					ex.queryId()));
+					Map.of("accountId", accountId, "error", ex.inWords()), AuditOutcome.FAILURE, ex.queryId()));
 			throw ex;
 		}
 	}

@@ -40,7 +40,8 @@ class CreateUser {
 	@Transactional
 	Long create(UserForms.NewUser form) {
 		long agencyId = this.currentUser.agencyId();
-		if (!Role.AGENCY_ROLES.contains(form.role())) {
+		Role role = form.agencyRole();
+		if (role == null) {
 			throw new IllegalArgumentException("Role not allowed in an agency: " + form.role());
 		}
 		this.policy.violation(form.username(), form.password()).ifPresent(code -> {
@@ -49,7 +50,7 @@ class CreateUser {
 		if (this.users.existsByUsername(form.username())) {
 			throw new UsernameTakenException(form.username());
 		}
-		DeskUser user = this.users.save(new DeskUser(agencyId, form.username(), form.displayName().strip(), form.role(),
+		DeskUser user = this.users.save(new DeskUser(agencyId, form.username(), form.displayName().strip(), role,
 				this.passwordEncoder.encode(form.password())));
 		this.audit.record(AuditEntry.of(agencyId, "user.create", AuditOutcome.SUCCESS,
 				Map.of("userId", user.getId(), "username", user.getUsername(), "role", user.getRole().name())));

@@ -103,9 +103,7 @@ class OvhAccountsController {
 		}
 		catch (OvhException ex) {
 			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs",
-					new Object[] { ex.serverMessage() != null ? ex.serverMessage() : ex.getMessage(),
-							ex.queryId() != null ? ex.queryId() : "—" });
+			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
 			return page(model);
 		}
 		return "redirect:/admin/ovh-accounts";
@@ -136,8 +134,7 @@ class OvhAccountsController {
 		}
 		catch (OvhException ex) {
 			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs",
-					new Object[] { ex.getMessage(), ex.queryId() != null ? ex.queryId() : "—" });
+			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
 		}
 		return "agency/ovh-me";
 	}
@@ -159,9 +156,7 @@ class OvhAccountsController {
 			// Keep what was typed, with OVHcloud's answer.
 			model.addAttribute("account", row(account));
 			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs",
-					new Object[] { ex.serverMessage() != null ? ex.serverMessage() : ex.getMessage(),
-							ex.queryId() != null ? ex.queryId() : "—" });
+			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
 			return "agency/ovh-me";
 		}
 	}

@@ -50,7 +50,7 @@ class UserAdminController {
 	String create(@Valid @ModelAttribute("newUser") UserForms.NewUser form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		this.policy.violation(form.username(), form.password()).ifPresent(code -> result.rejectValue("password", code));
-		if (form.role() != null && !Role.AGENCY_ROLES.contains(form.role())) {
+		if (form.role() != null && !form.role().isBlank() && form.agencyRole() == null) {
 			result.rejectValue("role", "role.invalid");
 		}
 		if (result.hasErrors()) {

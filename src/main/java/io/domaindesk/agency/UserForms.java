@@ -1,7 +1,6 @@
 package io.domaindesk.agency;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -17,10 +16,19 @@ final class UserForms {
 	}
 
 	record NewUser(@NotBlank @Pattern(regexp = USERNAME_PATTERN, message = "{username.invalid}") String username,
-			@NotBlank @Size(max = 120) String displayName, @NotNull Role role, String password) {
+			@NotBlank @Size(max = 120) String displayName, @NotBlank String role, String password) {
+
+		/**
+		 * The role asked for, or null when it is not one an agency can give. A String
+		 * rather than the enum, so that a forged value is reported next to the field
+		 * instead of failing to bind.
+		 */
+		Role agencyRole() {
+			return Role.AGENCY_ROLES.stream().filter(r -> r.name().equals(this.role)).findFirst().orElse(null);
+		}
 
 		static NewUser empty() {
-			return new NewUser("", "", Role.STAFF, "");
+			return new NewUser("", "", Role.STAFF.name(), "");
 		}
 
 	}

@@ -72,8 +72,8 @@ class SubmitNicChange {
 		catch (OvhException.OutcomeUnknown ex) {
 			return this.transactions.execute(status -> {
 				NicChange change = this.changes.findById(changeId).orElseThrow();
-				change.unknown(ex.getMessage());
-				audit(change, AuditOutcome.UNKNOWN, Map.of("error", String.valueOf(ex.getMessage())), ex.queryId());
+				change.unknown(ex.inWords());
+				audit(change, AuditOutcome.UNKNOWN, Map.of("error", ex.inWords()), ex.queryId());
 				return this.changes.save(change);
 			});
 		}
@@ -135,7 +135,7 @@ class SubmitNicChange {
 
 	/** OVHcloud's own words, which staff can act on or quote to support. */
 	static String describe(OvhException ex) {
-		return (ex.serverMessage() != null && !ex.serverMessage().isBlank()) ? ex.serverMessage() : ex.getMessage();
+		return ex.inWords();
 	}
 
 }

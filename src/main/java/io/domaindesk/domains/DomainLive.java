@@ -55,7 +55,7 @@ class DomainLive {
 			return new Live(owner, tasks, null, null);
 		}
 		catch (OvhException ex) {
-			return new Live(null, List.of(), ex.getMessage(), ex.queryId());
+			return new Live(null, List.of(), ex.inWords(), ex.queryId());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {
 			// A connection that cannot even be built (incomplete keys): the page still

@@ -143,8 +143,7 @@ class DomainsController {
 	private static void ovhError(RedirectAttributes redirect, OvhException ex) {
 		redirect.addFlashAttribute("flashError", "ovh.error");
 		redirect.addFlashAttribute("flashArgs",
-				new Object[] { ex.serverMessage() != null ? ex.serverMessage() : ex.getMessage(),
-						ex.queryId() != null ? ex.queryId() : "—" });
+				new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
 	}
 
 }

@@ -124,7 +124,7 @@ class InventorySync {
 					Map.of("runId", runId, "domains", done.get(), "ovhCalls", calls.get(), "externalChanges", drifts)));
 		}
 		catch (OvhException ex) {
-			fail(agencyId, runId, actor, done.get(), ex.getMessage(), ex.queryId());
+			fail(agencyId, runId, actor, done.get(), ex.inWords(), ex.queryId());
 		}
 		catch (RuntimeException ex) {
 			log.error("Sync {} of agency {} failed", runId, agencyId, ex);

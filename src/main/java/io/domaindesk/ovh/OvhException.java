@@ -58,6 +58,31 @@ public class OvhException extends RuntimeException {
 	}
 
 	/**
+	 * What to tell a user: OVHcloud's own message when it sent one, otherwise what
+	 * happened in plain words — never the HTML error page of a load balancer. The
+	 * {@link #queryId()} goes beside it.
+	 */
+	public String inWords() {
+		String message = (this.serverMessage != null) ? this.serverMessage.strip() : "";
+		if (!message.isEmpty() && !message.startsWith("<")) {
+			return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
+		}
+		if (this instanceof OutcomeUnknown) {
+			return "OVHcloud did not answer in time; whether the change was made is being checked";
+		}
+		if (this instanceof NetworkError) {
+			return "OVHcloud could not be reached";
+		}
+		if (this.status == 429) {
+			return "OVHcloud is limiting the rate of calls (HTTP 429); try again in a minute";
+		}
+		if (this.status >= 500) {
+			return "OVHcloud had a server error (HTTP " + this.status + ")";
+		}
+		return "OVHcloud refused the request (HTTP " + this.status + ")";
+	}
+
+	/**
 	 * OVHcloud {@code details}, e.g. {@code owner.city -> Field "city" is required}.
 	 */
 	public Map<String, String> details() {

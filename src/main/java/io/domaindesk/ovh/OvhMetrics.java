@@ -21,9 +21,12 @@ final class OvhMetrics {
 
 	private final String host;
 
-	OvhMetrics(MeterRegistry registry, String baseUrl) {
+	private final String application;
+
+	OvhMetrics(MeterRegistry registry, String baseUrl, String application) {
 		this.registry = registry;
 		this.host = java.net.URI.create(baseUrl).getHost();
+		this.application = (application != null) ? application : "none";
 	}
 
 	/**
@@ -38,6 +41,7 @@ final class OvhMetrics {
 		Counter.builder(CALLS)
 			.description("OVHcloud API calls")
 			.tag("host", this.host)
+			.tag("application", this.application)
 			.tag("method", method)
 			.tag("path", template)
 			.tag("status", statusTag)
@@ -47,6 +51,7 @@ final class OvhMetrics {
 		Timer.builder(DURATION)
 			.description("OVHcloud API call duration")
 			.tag("host", this.host)
+			.tag("application", this.application)
 			.tag("method", method)
 			.tag("path", template)
 			.tag("status", statusTag)
@@ -57,6 +62,7 @@ final class OvhMetrics {
 			Counter.builder(RATE_LIMITED)
 				.description("OVHcloud answers 429 Too Many Requests")
 				.tag("host", this.host)
+				.tag("application", this.application)
 				.tag("method", method)
 				.tag("path", template)
 				.register(this.registry)

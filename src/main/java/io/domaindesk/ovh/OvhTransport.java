@@ -63,7 +63,10 @@ final class OvhTransport {
 		this.clock = clock;
 		this.limiter = new OvhRateLimiter(connection.requestsPerMinute(), properties.rateLimitBurst(),
 				properties.maxRateLimitWait());
-		this.metrics = new OvhMetrics(registry, this.baseUrl);
+		// The application key (or OAuth2 client id) is an identifier, not a secret: it
+		// tells accounts apart.
+		this.metrics = new OvhMetrics(registry, this.baseUrl,
+				connection.isOAuth2() ? connection.clientId() : connection.applicationKey());
 		this.tokens = connection.isOAuth2()
 				? new OvhOAuth2Tokens(this.http, this.mapper, connection, properties.readTimeout(), Instant::now)
 				: null;

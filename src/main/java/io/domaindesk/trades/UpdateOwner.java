@@ -138,7 +138,7 @@ class UpdateOwner {
 
 	/** OVHcloud's own words, which staff can act on or quote to support. */
 	static String describe(OvhException ex) {
-		return (ex.serverMessage() != null && !ex.serverMessage().isBlank()) ? ex.serverMessage() : ex.getMessage();
+		return ex.inWords();
 	}
 
 }

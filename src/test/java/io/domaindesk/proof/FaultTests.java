@@ -8,7 +8,6 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -154,7 +153,6 @@ class FaultTests {
 	}
 
 	@Test
-	@Disabled("bug: a 500 HTML page from OVHcloud is kept verbatim as the change's reason and shown on /batches/{id} (\"<html><head><title>500 Internal Server Error…\") instead of words with the QueryID")
 	void aFailureIsExplainedInWordsNotWithTheServersHtml() {
 		List<String> domains = freeDomains().subList(0, 1);
 		this.sandbox.addFault("POST /domain/*/changeContact", FaultKind.SERVER_ERROR_HTML, 100, 0);

@@ -94,8 +94,7 @@ class HostileInputTests {
 				"sort", "dir", "page", "size", "lang"));
 		pages.put("/domains/export", List.of("format", "q", "nic", "role", "columns", "sort", "page"));
 		pages.put("/nic-changes", List.of("q", "state", "page", "lang"));
-		// /nic-changes/bulk: cannot render at all yet (FoundBugsTests); add it back with
-		// q, nic, role, tld, expiresWithin, names once fixed.
+		pages.put("/nic-changes/bulk", List.of("q", "nic", "role", "tld", "expiresWithin", "names", "state"));
 		pages.put("/sync", List.of("lang"));
 		pages.put("/audit", List.of("from", "to", "user", "action", "domain", "outcome", "before", "after", "size"));
 		pages.put("/audit/export", List.of("format", "from", "to", "user", "outcome", "before", "size"));
@@ -137,7 +136,8 @@ class HostileInputTests {
 			alice.get("/admin/users");
 			// A one-letter password never passes the policy: nothing is created.
 			// Unknown roles are a known 500 (FoundBugsTests): fuzz the text fields only.
-			String role = List.of("STAFF", "AUDITOR", "AGENCY_ADMIN", "PLATFORM_ADMIN").get(this.random.nextInt(4));
+			String role = List.of("STAFF", "AUDITOR", "AGENCY_ADMIN", "PLATFORM_ADMIN", "SUPERUSER", "")
+				.get(this.random.nextInt(6));
 			check(problems, "POST /admin/users", alice.post("/admin/users",
 					Map.of("username", nasty(), "displayName", nasty(), "role", role, "password", "x")));
 			check(problems, "POST /login", new BrowserSession(this.port).post("/login",
