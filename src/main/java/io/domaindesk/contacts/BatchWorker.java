@@ -1,6 +1,7 @@
 package io.domaindesk.contacts;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -9,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -44,8 +46,12 @@ class BatchWorker {
 
 	private final TransactionTemplate transactions;
 
+	private final Duration rateLimitPause;
+
 	BatchWorker(NicChangeBatchRepository batches, NicChangeRepository changes, SubmitNicChange submit, JdbcClient jdbc,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions,
+			@Value("${domaindesk.nic-changes.rate-limit-pause:5s}") Duration rateLimitPause) {
+		this.rateLimitPause = rateLimitPause;
 		this.batches = batches;
 		this.changes = changes;
 		this.submit = submit;
@@ -97,7 +103,13 @@ class BatchWorker {
 					}));
 					return;
 				}
-				this.submit.submit(next.get().getId());
+				try {
+					this.submit.submit(next.get().getId());
+				}
+				catch (SubmitNicChange.RetryLater ex) {
+					// OVHcloud asked us to slow down; the client's own limiter slows too.
+					Thread.sleep(this.rateLimitPause.toMillis());
+				}
 				if (!claim(batchId)) {
 					return;
 				}
@@ -105,6 +117,9 @@ class BatchWorker {
 		}
 		catch (RuntimeException ex) {
 			log.error("Batch {} stopped on an unexpected error; the watcher will resume it", batchId, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 		finally {
 			release(batchId);

@@ -142,6 +142,17 @@ public class NicChange {
 		touch();
 	}
 
+	/**
+	 * OVHcloud answered 429: it refused the call without doing anything, so the change
+	 * goes back to planned and is sent again later — the one case where sending again
+	 * cannot make a duplicate.
+	 */
+	void rateLimited() {
+		require(NicChangeStatus.SUBMITTING);
+		this.status = NicChangeStatus.PLANNED;
+		touch();
+	}
+
 	void unknown(String message) {
 		require(NicChangeStatus.SUBMITTING);
 		this.status = NicChangeStatus.UNKNOWN;

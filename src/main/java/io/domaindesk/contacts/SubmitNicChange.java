@@ -69,6 +69,20 @@ class SubmitNicChange {
 				.changeContact(intent.getDomainName(), body);
 			return this.transactions.execute(status -> submitted(changeId, taskIds));
 		}
+		catch (OvhException.RateLimited ex) {
+			if (intent.getBatchId() == null) {
+				return this.transactions.execute(status -> failed(changeId, ex.inWords(), ex.queryId()));
+			}
+			// In a batch, a refused-for-rate call is simply sent again once the pace
+			// allows it.
+			this.transactions.executeWithoutResult(status -> {
+				NicChange change = this.changes.findById(changeId).orElseThrow();
+				change.rateLimited();
+				audit(change, AuditOutcome.DENIED, Map.of("error", ex.inWords(), "retry", true), ex.queryId());
+				this.changes.save(change);
+			});
+			throw new RetryLater(ex);
+		}
 		catch (OvhException.OutcomeUnknown ex) {
 			return this.transactions.execute(status -> {
 				NicChange change = this.changes.findById(changeId).orElseThrow();
@@ -89,6 +103,15 @@ class SubmitNicChange {
 	 * Also used by the reconciliation when it finds the tasks of an {@code UNKNOWN}
 	 * change at OVHcloud.
 	 */
+	/** The batch worker waits before sending the same change again. */
+	static class RetryLater extends RuntimeException {
+
+		RetryLater(OvhException cause) {
+			super(cause.inWords(), cause);
+		}
+
+	}
+
 	NicChange submitted(long changeId, List<Long> taskIds) {
 		NicChange change = this.changes.findById(changeId).orElseThrow();
 		change.submitted(taskIds);

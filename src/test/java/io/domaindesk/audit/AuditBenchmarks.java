@@ -23,14 +23,13 @@ import javax.crypto.Mac;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
-import io.domaindesk.support.IntegrationTest;
+import io.domaindesk.bench.BenchContext;
 import io.domaindesk.support.TestDatabase;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,8 +48,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * its real chain hash computed here in the same way as {@link AuditChain} (so the
  * verifier can be timed on them too).
  */
-@Tag("bench")
-@IntegrationTest
+@BenchContext
 class AuditBenchmarks {
 
 	static final int ROWS = 1_000_000;

@@ -5,20 +5,17 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.support.BrowserSession;
-import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,23 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * sandbox gets a third account with 20,000 domains for the sync benchmark; the list
  * benchmark loads 100,000 domains into an agency of its own.
  */
-@Tag("bench")
-@IntegrationTest
-@TestPropertySource(properties = { "domaindesk.sandbox.accounts[0].nichandle=ae1000-ovh",
-		"domaindesk.sandbox.accounts[0].application-key=dd-demo-ak-exemple",
-		"domaindesk.sandbox.accounts[0].application-secret=dd-demo-as-exemple-0123456789abcdef",
-		"domaindesk.sandbox.accounts[0].consumer-key=dd-demo-ck-exemple-0123456789abcdef",
-		"domaindesk.sandbox.accounts[0].domains=250", "domaindesk.sandbox.accounts[0].company-name=Agence Exemple",
-		"domaindesk.sandbox.accounts[1].nichandle=sn2000-ovh",
-		"domaindesk.sandbox.accounts[1].application-key=dd-demo-ak-nord",
-		"domaindesk.sandbox.accounts[1].application-secret=dd-demo-as-nord-0123456789abcdef",
-		"domaindesk.sandbox.accounts[1].consumer-key=dd-demo-ck-nord-0123456789abcdef",
-		"domaindesk.sandbox.accounts[1].domains=40", "domaindesk.sandbox.accounts[1].company-name=Studio Nord",
-		"domaindesk.sandbox.accounts[2].nichandle=bb3000-ovh",
-		"domaindesk.sandbox.accounts[2].application-key=dd-bench-ak",
-		"domaindesk.sandbox.accounts[2].application-secret=dd-bench-as-0123456789abcdef",
-		"domaindesk.sandbox.accounts[2].consumer-key=dd-bench-ck-0123456789abcdef",
-		"domaindesk.sandbox.accounts[2].domains=20000", "domaindesk.sandbox.accounts[2].company-name=Bench" })
+@BenchContext
 class InventoryBenchmarks {
 
 	static final int LIST_DOMAINS = 100_000;

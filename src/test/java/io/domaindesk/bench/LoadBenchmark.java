@@ -11,11 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.support.BrowserSession;
-import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for 5 minutes by default ({@code -Dbench.load.duration=PT1M} for a shorter run). Goal:
  * p95 under 300 ms, p99 under 800 ms, no errors.
  */
-@Tag("bench")
-@IntegrationTest
+@BenchContext
 class LoadBenchmark {
 
 	static final String PASSWORD = "load bench passphrase";
