@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.PreDestroy;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,18 @@ class BatchWorker {
 				start(batch.getId());
 			}
 		}
+	}
+
+	/**
+	 * On a clean shutdown, hand this instance's batches back at once rather than making
+	 * another instance wait for the lease to run out. A change caught mid-call stays
+	 * SUBMITTING and is settled by reading OVHcloud.
+	 */
+	@PreDestroy
+	void releaseAll() {
+		this.jdbc.sql("update nic_change_batch set lease_until = null, leased_by = null where leased_by = :me")
+			.param("me", this.instance)
+			.update();
 	}
 
 	void work(long batchId) {
