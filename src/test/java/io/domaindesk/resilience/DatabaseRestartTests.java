@@ -31,6 +31,7 @@ import io.domaindesk.support.BrowserSession;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +104,7 @@ class DatabaseRestartTests {
 			if (postgres != null) {
 				postgres.close();
 			}
+			FileSystemUtils.deleteRecursively(dataDirectory);
 		}
 	}
 
