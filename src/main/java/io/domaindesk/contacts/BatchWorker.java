@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,8 @@ class BatchWorker {
 	private final TransactionTemplate transactions;
 
 	private final Duration rateLimitPause;
+
+	private volatile boolean stopping;
 
 	BatchWorker(NicChangeBatchRepository batches, NicChangeRepository changes, SubmitNicChange submit, JdbcClient jdbc,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions,
@@ -85,6 +88,12 @@ class BatchWorker {
 		}
 	}
 
+	/** The application is closing: finish the change in hand, send no other. */
+	@EventListener(ContextClosedEvent.class)
+	void stopping() {
+		this.stopping = true;
+	}
+
 	/**
 	 * On a clean shutdown, hand this instance's batches back at once rather than making
 	 * another instance wait for the lease to run out. A change caught mid-call stays
@@ -92,6 +101,7 @@ class BatchWorker {
 	 */
 	@PreDestroy
 	void releaseAll() {
+		this.stopping = true;
 		this.jdbc.sql("update nic_change_batch set lease_until = null, leased_by = null where leased_by = :me")
 			.param("me", this.instance)
 			.update();
@@ -104,7 +114,7 @@ class BatchWorker {
 		try {
 			while (true) {
 				NicChangeBatch batch = this.batches.findById(batchId).orElseThrow();
-				if (!batch.isRunning()) {
+				if (!batch.isRunning() || this.stopping) {
 					return;
 				}
 				Optional<NicChange> next = this.changes.findFirstByBatchIdAndStatusOrderByIdAsc(batchId,

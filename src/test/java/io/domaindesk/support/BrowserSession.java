@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -64,10 +65,21 @@ public final class BrowserSession {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form) {
+		return postMulti(path, form, null, List.of());
+	}
+
+	/**
+	 * A form with, besides {@code form}, one field repeated once per value (ticked
+	 * checkboxes).
+	 */
+	public HttpResponse<String> postMulti(String path, Map<String, String> form, String repeated, List<String> values) {
 		String body = form.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
+		for (String value : values) {
+			body = body + (body.isEmpty() ? "" : "&") + encode(repeated) + "=" + encode(value);
+		}
 		if (this.csrfToken != null) {
 			body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + encode(this.csrfToken);
 		}
