@@ -63,15 +63,17 @@ public class OvhException extends RuntimeException {
 	 * {@link #queryId()} goes beside it.
 	 */
 	public String inWords() {
-		String message = (this.serverMessage != null) ? this.serverMessage.strip() : "";
-		if (!message.isEmpty() && !message.startsWith("<")) {
-			return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
-		}
+		// No answer at all: what we hold is a Java exception's text, which means nothing
+		// to a user.
 		if (this instanceof OutcomeUnknown) {
 			return "OVHcloud did not answer in time; whether the change was made is being checked";
 		}
 		if (this instanceof NetworkError) {
 			return "OVHcloud could not be reached";
+		}
+		String message = (this.serverMessage != null) ? this.serverMessage.strip() : "";
+		if (!message.isEmpty() && !message.startsWith("<")) {
+			return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
 		}
 		if (this.status == 429) {
 			return "OVHcloud is limiting the rate of calls (HTTP 429); try again in a minute";

@@ -32,6 +32,12 @@ class LoadBenchmark {
 
 	static final String PASSWORD = "load bench passphrase";
 
+	/**
+	 * Average pause between two requests of one user; 0 turns the users into a saturation
+	 * test.
+	 */
+	static final int THINK_MILLIS = Integer.getInteger("bench.load.think-millis", 1000);
+
 	static final String[] WORDS = { "atelier", "boulangerie", "cafe", "studio", "agence", "garage", "hotel",
 			"pharmacie", "ecole", "jardin" };
 
@@ -92,6 +98,11 @@ class LoadBenchmark {
 				BrowserSession browser = BrowserSession.loggedIn(this.port, username, PASSWORD);
 				Random random = new Random(seed);
 				while (System.nanoTime() < deadline) {
+					// A person reads the page before the next click: 0.5 to 1.5 s by
+					// default.
+					if (THINK_MILLIS > 0) {
+						sleep(THINK_MILLIS / 2 + random.nextInt(THINK_MILLIS + 1));
+					}
 					String uri = nextPage(random);
 					long t0 = System.nanoTime();
 					int status = browser.get(uri).statusCode();
@@ -113,6 +124,7 @@ class LoadBenchmark {
 		new BenchReport().put("users", users)
 			.put("domains", 100_000)
 			.put("durationSeconds", duration.toSeconds())
+			.put("thinkMillis", THINK_MILLIS)
 			.put("requests", nanos.length)
 			.put("requestsPerSecond", nanos.length / (double) duration.toSeconds())
 			.put("errors", errors.get())
@@ -121,6 +133,15 @@ class LoadBenchmark {
 			.put("p99Millis", p99)
 			.write("load-browse-search");
 		assertThat(errors.get()).isZero();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** A mix of what staff do: the first page, paging, searching, filtering, sorting. */
