@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -216,7 +218,7 @@ class TradeJourneyTests {
 		browser.open("/trades/" + tradeId);
 		// The follow-up finds the DomainTrade task and says who must confirm.
 		click(browser, browser.button("Refresh from OVHcloud"));
-		browser.await(d -> browser.find("#trade-status").getText().equals("Waiting for the owners"));
+		browser.await(d -> statusShown(browser, "Waiting for the owners"));
 		assertThat(browser.find("#next-step").getText()).contains("both owners to confirm");
 		long taskId = this.jdbc.sql("select task_id from trade where id = :t")
 			.param("t", tradeId)
@@ -242,7 +244,7 @@ class TradeJourneyTests {
 		browser.loginAs("bob");
 		browser.open("/trades/" + tradeId);
 		click(browser, browser.button("Refresh from OVHcloud"));
-		browser.await(d -> browser.find("#trade-status").getText().equals("Done"));
+		browser.await(d -> statusShown(browser, "Done"));
 		String newOwner = this.jdbc.sql("select new_owner_contact_id from trade where id = :t")
 			.param("t", tradeId)
 			.query(String.class)
@@ -256,6 +258,16 @@ class TradeJourneyTests {
 		assertThat(owner).contains(NEW_FIRST + " " + NEW_LAST).contains(NEW_EMAIL);
 		browser.open("/trades?status=DONE");
 		assertThat(browser.text()).contains(domain);
+	}
+
+	/** Whether the trade page shows this state, once the page after a click is there. */
+	private static boolean statusShown(Browser browser, String state) {
+		try {
+			return browser.find("#trade-status").getText().equals(state);
+		}
+		catch (StaleElementReferenceException | NoSuchElementException ex) {
+			return false;
+		}
 	}
 
 	/**
