@@ -79,6 +79,9 @@ class TradeJourneyTests {
 		if (domain == null) {
 			domain = freeDomain(agency);
 		}
+		// The agency's default rule, which another test of the shared database may have
+		// switched off (POST /trades/settings without its box).
+		this.jdbc.sql("update agency set four_eyes_trades = true where id = :a").param("a", agency).update();
 	}
 
 	@AfterEach
