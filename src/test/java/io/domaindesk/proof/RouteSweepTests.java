@@ -92,7 +92,8 @@ class RouteSweepTests {
 	 * still checked.
 	 */
 	static final Set<String> OWN_AGENCY_ACTIONS = Set.of("POST /sync", "POST /nic-changes/refresh", "POST /logout",
-			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /audit/verify");
+			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /audit/verify", "POST /trades/settings",
+			"POST /trades/refresh");
 
 	/**
 	 * Bugs the sweep finds that are filed and have a test of their own (marked

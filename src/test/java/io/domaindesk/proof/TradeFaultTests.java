@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -139,9 +138,6 @@ class TradeFaultTests {
 	}
 
 	@Test
-	@Disabled("bug: a checkout without answer shows 'no answer, the change may or may not have been applied "
-			+ "(HttpTimeoutException: request timed out)' on the trade page: OvhException.inWords() returns the "
-			+ "transport's message, Java class name included, before its own words for OutcomeUnknown")
 	void anUnansweredCheckoutIsExplainedInWordsWithoutAJavaExceptionName() throws Exception {
 		String domain = freeDomains(1).get(0);
 		this.sandbox.setReadTimeout(Duration.ofSeconds(6));
