@@ -16,6 +16,7 @@ import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxProperties.FaultKind;
+import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,20 +56,8 @@ class FaultTests {
 
 	@BeforeEach
 	void inventory() {
-		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
 		this.bob = this.users.findByUsername("bob").orElseThrow();
-		if (this.jdbc.sql("select count(*) from domain where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single() == 0) {
-			assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(60))
-				.until(() -> this.jdbc.sql("select count(*) from sync_run where agency_id = :a and status <> 'RUNNING'")
-					.param("a", this.agency)
-					.query(Long.class)
-					.single() > 0);
-		}
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
 	}
 
 	@AfterEach

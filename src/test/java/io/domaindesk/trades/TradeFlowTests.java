@@ -18,6 +18,7 @@ import io.domaindesk.ovh.OvhDomainsApi;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties;
+import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,21 +69,9 @@ class TradeFlowTests {
 
 	@BeforeEach
 	void syncedInventory() {
-		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
 		this.alice = this.users.findByUsername("alice").orElseThrow();
 		this.bob = this.users.findByUsername("bob").orElseThrow();
-		if (this.jdbc.sql("select count(*) from domain where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single() == 0) {
-			assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(30))
-				.until(() -> this.jdbc.sql("select count(*) from sync_run where agency_id = :a and status <> 'RUNNING'")
-					.param("a", this.agency)
-					.query(Long.class)
-					.single() > 0);
-		}
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
 	}
 
 	@AfterEach
