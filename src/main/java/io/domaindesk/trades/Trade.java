@@ -283,6 +283,7 @@ public class Trade {
 		if ("done".equals(this.taskStatus)) {
 			this.status = TradeStatus.DONE;
 			this.completedAt = Instant.now();
+			clearError();
 			this.taskCanAccelerate = false;
 			this.taskCanCancel = false;
 			this.taskCanRelaunch = false;
@@ -302,6 +303,8 @@ public class Trade {
 		requireBeforeCheckout();
 		this.status = TradeStatus.CANCELLED;
 		this.completedAt = Instant.now();
+		// A cancelled trade has nothing left to fix: an older error would only mislead.
+		clearError();
 		touch();
 	}
 
