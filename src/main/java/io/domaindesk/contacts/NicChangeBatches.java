@@ -72,7 +72,7 @@ class NicChangeBatches {
 	@Transactional(readOnly = true)
 	List<Preflight.Plan> preflight(List<Inventory.InventoryDomain> domains, Map<String, String> requested) {
 		long agencyId = this.currentUser.agencyId();
-		return domains.stream().map(d -> this.preflight.plan(agencyId, d, requested)).toList();
+		return this.preflight.planAll(agencyId, domains, requested);
 	}
 
 	/**

@@ -1,6 +1,8 @@
 package io.domaindesk.contacts;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,24 @@ class Preflight {
 	 */
 	@Transactional(readOnly = true)
 	Plan plan(long agencyId, Inventory.InventoryDomain domain, Map<String, String> requested) {
+		return planAll(agencyId, List.of(domain), requested).get(0);
+	}
+
+	/**
+	 * The plans of many domains, with the changes in flight read in two queries rather
+	 * than two per domain.
+	 */
+	@Transactional(readOnly = true)
+	List<Plan> planAll(long agencyId, List<Inventory.InventoryDomain> domains, Map<String, String> requested) {
+		Map<String, Set<String>> pending = pendingRoles(agencyId,
+				domains.stream().map(Inventory.InventoryDomain::name).toList());
+		return domains.stream()
+			.map(domain -> plan(domain, requested, pending.getOrDefault(domain.name(), Set.of())))
+			.toList();
+	}
+
+	private static Plan plan(Inventory.InventoryDomain domain, Map<String, String> requested,
+			Set<String> pendingRoles) {
 		Map<String, String> from = new LinkedHashMap<>();
 		Map<String, String> to = new LinkedHashMap<>();
 		List<Reason> reasons = new ArrayList<>();
@@ -70,7 +90,6 @@ class Preflight {
 			reasons.add(new Reason(null, "nic.refused.state", List.of(domain.state())));
 			return new Plan(domain, from, to, reasons);
 		}
-		List<String> pendingRoles = pendingRoles(agencyId, domain.name());
 		for (String role : Nichandles.ROLES) {
 			String wanted = requested.get(role);
 			if (wanted == null) {
@@ -92,30 +111,36 @@ class Preflight {
 	}
 
 	/**
-	 * Roles with a change in flight: a pending OVHcloud task (whoever started it), or one
-	 * of ours not settled yet.
+	 * Roles with a change in flight, by domain: a pending OVHcloud task (whoever started
+	 * it), or one of ours not settled yet.
 	 */
-	private List<String> pendingRoles(long agencyId, String domain) {
-		List<String> roles = new ArrayList<>();
+	private Map<String, Set<String>> pendingRoles(long agencyId, List<String> domains) {
+		Map<String, Set<String>> roles = new HashMap<>();
+		if (domains.isEmpty()) {
+			return roles;
+		}
 		this.jdbc.sql("""
-				select contact_types from contact_change_task
-				where agency_id = :agency and domain_name = :domain
+				select domain_name, contact_types from contact_change_task
+				where agency_id = :agency and domain_name in (:domains) and contact_types is not null
 				  and state not in ('done', 'refused', 'aborted', 'expired', 'error')
-				""").param("agency", agencyId).param("domain", domain).query(String.class).list().forEach(types -> {
-			for (String role : types.split(",")) {
-				roles.add(role.strip());
+				""").param("agency", agencyId).param("domains", domains).query((rs, n) -> {
+			for (String role : rs.getString(2).split(",")) {
+				roles.computeIfAbsent(rs.getString(1), d -> new HashSet<>()).add(role.strip());
 			}
-		});
+			return null;
+		}).list();
 		this.jdbc.sql("""
-				select case when to_admin is not null then 'contactAdmin' end,
+				select domain_name,
+				       case when to_admin is not null then 'contactAdmin' end,
 				       case when to_tech is not null then 'contactTech' end,
 				       case when to_billing is not null then 'contactBilling' end
 				from nic_change
-				where agency_id = :agency and domain_name = :domain and status in ('PLANNED', 'SUBMITTING', 'UNKNOWN')
-				""").param("agency", agencyId).param("domain", domain).query((rs, n) -> {
-			for (int i = 1; i <= 3; i++) {
+				where agency_id = :agency and domain_name in (:domains)
+				  and status in ('PLANNED', 'SUBMITTING', 'UNKNOWN')
+				""").param("agency", agencyId).param("domains", domains).query((rs, n) -> {
+			for (int i = 2; i <= 4; i++) {
 				if (rs.getString(i) != null) {
-					roles.add(rs.getString(i));
+					roles.computeIfAbsent(rs.getString(1), d -> new HashSet<>()).add(rs.getString(i));
 				}
 			}
 			return null;
