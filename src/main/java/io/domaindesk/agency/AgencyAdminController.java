@@ -1,5 +1,7 @@
 package io.domaindesk.agency;
 
+import io.domaindesk.infrastructure.Flash;
+
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -60,8 +62,7 @@ class AgencyAdminController {
 			result.rejectValue("name", "agency.nameTaken");
 			return page(model);
 		}
-		redirect.addFlashAttribute("flash", "agencies.created.flash");
-		redirect.addFlashAttribute("flashArgs", new Object[] { form.name() });
+		Flash.ok(redirect, "agencies.created.flash", form.name());
 		return "redirect:/admin/agencies";
 	}
 

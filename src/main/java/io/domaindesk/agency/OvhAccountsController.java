@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.Nichandle;
 import io.domaindesk.ovh.OvhException;
 
@@ -98,12 +99,10 @@ class OvhAccountsController {
 				// key is valid.
 				return "redirect:" + validationUrl;
 			}
-			redirect.addFlashAttribute("flash", "ovh.account.created");
-			redirect.addFlashAttribute("flashArgs", new Object[] { form.label() });
+			Flash.ok(redirect, "ovh.account.created", form.label());
 		}
 		catch (OvhException ex) {
-			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
+			Flash.ovh(model, ex);
 			return page(model);
 		}
 		return "redirect:/admin/ovh-accounts";
@@ -133,8 +132,7 @@ class OvhAccountsController {
 			model.addAttribute("meForm", MeForm.of(me));
 		}
 		catch (OvhException ex) {
-			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
+			Flash.ovh(model, ex);
 		}
 		return "agency/ovh-me";
 	}
@@ -149,14 +147,13 @@ class OvhAccountsController {
 							null, null, null, form.firstname(), null, null, null, null, form.name(), null, null,
 							form.organisation(), null, null, form.phone(), null, null, null, null, null, null, null,
 							form.zip()));
-			redirect.addFlashAttribute("flash", "ovh.me.updated");
+			Flash.ok(redirect, "ovh.me.updated");
 			return "redirect:/admin/ovh-accounts/" + id + "/me";
 		}
 		catch (OvhException ex) {
 			// Keep what was typed, with OVHcloud's answer.
 			model.addAttribute("account", row(account));
-			model.addAttribute("flashError", "ovh.error");
-			model.addAttribute("flashArgs", new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
+			Flash.ovh(model, ex);
 			return "agency/ovh-me";
 		}
 	}

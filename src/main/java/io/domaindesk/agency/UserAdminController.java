@@ -1,5 +1,7 @@
 package io.domaindesk.agency;
 
+import io.domaindesk.infrastructure.Flash;
+
 import jakarta.validation.Valid;
 
 import org.springframework.stereotype.Controller;
@@ -63,8 +65,7 @@ class UserAdminController {
 			result.rejectValue("username", "username.taken");
 			return page(model);
 		}
-		redirect.addFlashAttribute("flash", "users.created");
-		redirect.addFlashAttribute("flashArgs", new Object[] { form.username() });
+		Flash.ok(redirect, "users.created", form.username());
 		return "redirect:/admin/users";
 	}
 
@@ -72,10 +73,10 @@ class UserAdminController {
 	String disable(@PathVariable Long id, RedirectAttributes redirect) {
 		try {
 			DeskUser user = this.manageUser.setEnabled(id, false);
-			flash(redirect, "flash", "users.disabled.flash", user.getUsername());
+			Flash.ok(redirect, "users.disabled.flash", user.getUsername());
 		}
 		catch (IllegalStateException ex) {
-			flash(redirect, "flashError", "users.cannotDisableSelf");
+			Flash.error(redirect, "users.cannotDisableSelf");
 		}
 		return "redirect:/admin/users";
 	}
@@ -83,7 +84,7 @@ class UserAdminController {
 	@PostMapping("/{id}/enable")
 	String enable(@PathVariable Long id, RedirectAttributes redirect) {
 		DeskUser user = this.manageUser.setEnabled(id, true);
-		flash(redirect, "flash", "users.enabled", user.getUsername());
+		Flash.ok(redirect, "users.enabled", user.getUsername());
 		return "redirect:/admin/users";
 	}
 
@@ -105,7 +106,7 @@ class UserAdminController {
 			return "agency/user-password";
 		}
 		this.manageUser.resetPassword(id, form.password());
-		flash(redirect, "flash", "users.passwordReset", user.getUsername());
+		Flash.ok(redirect, "users.passwordReset", user.getUsername());
 		return "redirect:/admin/users";
 	}
 
@@ -114,11 +115,6 @@ class UserAdminController {
 		model.addAttribute("roles", Role.AGENCY_ROLES);
 		model.addAttribute("minLength", PasswordPolicy.MIN_LENGTH);
 		return "agency/users";
-	}
-
-	private static void flash(RedirectAttributes redirect, String kind, String code, Object... args) {
-		redirect.addFlashAttribute(kind, code);
-		redirect.addFlashAttribute("flashArgs", args);
 	}
 
 }

@@ -1,7 +1,10 @@
 package io.domaindesk.audit;
 
+import io.domaindesk.infrastructure.Flash;
+
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Objects;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -85,10 +88,13 @@ class AuditController {
 			RedirectAttributes redirect) {
 		long agencyId = required(agency);
 		ChainCheck check = this.verifier.verifyAndRecord(agencyId, authentication.getName());
-		redirect.addFlashAttribute(check.intact() ? "flash" : "flashError",
-				check.intact() ? "audit.verify.intact" : "audit.verify.broken");
-		redirect.addFlashAttribute("flashArgs",
-				new Object[] { check.rowsChecked(), (check.brokenEventId() != null) ? check.brokenEventId() : "—" });
+		if (check.intact()) {
+			Flash.ok(redirect, "audit.verify.intact", check.rowsChecked(), "—");
+		}
+		else {
+			Flash.error(redirect, "audit.verify.broken", check.rowsChecked(),
+					Objects.requireNonNullElse(check.brokenEventId(), "—"));
+		}
 		return "redirect:/audit";
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -72,8 +73,7 @@ class BulkController {
 		}
 		NicChangeBatch batch = this.batches.create(selection, requested);
 		this.worker.start(batch.getId());
-		redirect.addFlashAttribute("flash", "nic.batch.started");
-		redirect.addFlashAttribute("flashArgs", new Object[] { batch.getId() });
+		Flash.ok(redirect, "nic.batch.started", batch.getId());
 		return "redirect:/batches/" + batch.getId();
 	}
 
@@ -99,7 +99,7 @@ class BulkController {
 			default -> throw new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND);
 		}
-		redirect.addFlashAttribute("flash", "nic.batch.done." + action);
+		Flash.ok(redirect, "nic.batch.done." + action);
 		return "redirect:/batches/" + id;
 	}
 

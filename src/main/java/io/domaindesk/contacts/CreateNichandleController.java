@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.domains.Inventory;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpStatus;
@@ -99,9 +100,7 @@ class CreateNichandleController {
 	}
 
 	private static Model error(Model model, OvhException ex) {
-		model.addAttribute("flashError", "ovh.error");
-		model.addAttribute("flashArgs",
-				new Object[] { SubmitNicChange.describe(ex), (ex.queryId() != null) ? ex.queryId() : "—" });
+		Flash.ovh(model, ex);
 		return model;
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.domains.Inventory;
+import io.domaindesk.infrastructure.Flash;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -81,19 +82,15 @@ class NicChangeController {
 		NicChange change = result.change();
 		switch (change.getStatus()) {
 			case SUBMITTED -> {
-				redirect.addFlashAttribute("flash", "nic.submitted");
-				redirect.addFlashAttribute("flashArgs", new Object[] { found.unicodeName(), change.getTaskIds() });
+				Flash.ok(redirect, "nic.submitted", found.unicodeName(), change.getTaskIds());
 			}
 			case UNKNOWN -> {
-				redirect.addFlashAttribute("flashError", "nic.unknown");
-				redirect.addFlashAttribute("flashArgs", new Object[] { found.unicodeName() });
+				Flash.error(redirect, "nic.unknown", found.unicodeName());
 			}
 			default -> {
 				// Keep what was typed: back to the form, with OVHcloud's answer in words
 				// and its QueryID.
-				model.addAttribute("flashError", "nic.failed");
-				model.addAttribute("flashArgs", new Object[] { change.getReason(),
-						(change.getOvhQueryId() != null) ? change.getOvhQueryId() : "—" });
+				Flash.failed(model, "nic.failed", change.getReason(), change.getOvhQueryId());
 				return "contacts/nic-change";
 			}
 		}

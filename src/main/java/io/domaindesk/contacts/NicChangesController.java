@@ -3,6 +3,7 @@ package io.domaindesk.contacts;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpStatus;
@@ -51,10 +52,10 @@ class NicChangesController {
 	String refresh(RedirectAttributes redirect) {
 		try {
 			this.tracker.poll(this.currentUser.agencyId());
-			redirect.addFlashAttribute("flash", "nic.refreshed");
+			Flash.ok(redirect, "nic.refreshed");
 		}
 		catch (OvhException ex) {
-			flashOvh(redirect, ex);
+			Flash.ovh(redirect, ex);
 		}
 		return "redirect:/nic-changes";
 	}
@@ -71,26 +72,18 @@ class NicChangesController {
 			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		};
 		if (chosen != AnswerContactChange.Answer.RESEND && (token == null || token.isBlank())) {
-			redirect.addFlashAttribute("flashError", "nic.token.required");
-			redirect.addFlashAttribute("flashArgs", new Object[] { taskId });
+			Flash.error(redirect, "nic.token.required", taskId);
 			return "redirect:/nic-changes?state=all&q=" + task.domainName();
 		}
 		try {
 			this.answer.answer(task, chosen, (token != null) ? token.strip() : null);
 			this.tracker.poll(this.currentUser.agencyId());
-			redirect.addFlashAttribute("flash", "nic.answered." + action);
-			redirect.addFlashAttribute("flashArgs", new Object[] { taskId });
+			Flash.ok(redirect, "nic.answered." + action, taskId);
 		}
 		catch (OvhException ex) {
-			flashOvh(redirect, ex);
+			Flash.ovh(redirect, ex);
 		}
 		return "redirect:/nic-changes?state=all&q=" + task.domainName();
-	}
-
-	static void flashOvh(RedirectAttributes redirect, OvhException ex) {
-		redirect.addFlashAttribute("flashError", "ovh.error");
-		redirect.addFlashAttribute("flashArgs",
-				new Object[] { SubmitNicChange.describe(ex), (ex.queryId() != null) ? ex.queryId() : "—" });
 	}
 
 }

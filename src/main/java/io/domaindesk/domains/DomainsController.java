@@ -8,6 +8,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpHeaders;
@@ -106,10 +107,10 @@ class DomainsController {
 		DomainRow row = find(agencyId, domain).domain();
 		try {
 			this.actions.refresh(agencyId, row);
-			redirect.addFlashAttribute("flash", "domain.refreshed");
+			Flash.ok(redirect, "domain.refreshed");
 		}
 		catch (OvhException ex) {
-			ovhError(redirect, ex);
+			Flash.ovh(redirect, ex);
 		}
 		return "redirect:/domains/" + row.name();
 	}
@@ -127,23 +128,16 @@ class DomainsController {
 		};
 		try {
 			this.actions.onTask(agencyId, row, taskId, chosen);
-			redirect.addFlashAttribute("flash", "domain.task.done." + action);
-			redirect.addFlashAttribute("flashArgs", new Object[] { taskId });
+			Flash.ok(redirect, "domain.task.done." + action, taskId);
 		}
 		catch (OvhException ex) {
-			ovhError(redirect, ex);
+			Flash.ovh(redirect, ex);
 		}
 		return "redirect:/domains/" + row.name();
 	}
 
 	private DomainPages.DomainPage find(long agencyId, String domain) {
 		return this.pages.find(agencyId, domain).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-	}
-
-	private static void ovhError(RedirectAttributes redirect, OvhException ex) {
-		redirect.addFlashAttribute("flashError", "ovh.error");
-		redirect.addFlashAttribute("flashArgs",
-				new Object[] { ex.inWords(), ex.queryId() != null ? ex.queryId() : "—" });
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.domaindesk.domains;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,7 +46,12 @@ class SyncController {
 		boolean started = this.sync
 			.startInBackground(this.currentUser.agencyId(), "MANUAL", this.currentUser.get().getUsername())
 			.isPresent();
-		redirect.addFlashAttribute(started ? "flash" : "flashError", started ? "sync.started" : "sync.alreadyRunning");
+		if (started) {
+			Flash.ok(redirect, "sync.started");
+		}
+		else {
+			Flash.error(redirect, "sync.alreadyRunning");
+		}
 		// Only our own pages: an open redirect would let a link send users anywhere.
 		return "redirect:" + (returnTo.equals("/domains") ? "/domains" : "/sync");
 	}

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.domains.Inventory;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpStatus;
@@ -66,8 +67,7 @@ class OwnerController {
 			result = new UpdateOwner.Result(false, Map.of(), List.of(), UpdateOwner.describe(ex), ex.queryId(), false);
 		}
 		if (result.saved()) {
-			redirect.addFlashAttribute("flash", "owner.saved");
-			redirect.addFlashAttribute("flashArgs", new Object[] { found.unicodeName() });
+			Flash.ok(redirect, "owner.saved", found.unicodeName());
 			return "redirect:/domains/" + found.name() + "/owner";
 		}
 		model.addAttribute("domain", found);
@@ -77,9 +77,7 @@ class OwnerController {
 		model.addAttribute("fieldErrors", result.fieldErrors());
 		model.addAttribute("lockedChanged", Set.copyOf(result.lockedChanged()));
 		if (result.error() != null) {
-			model.addAttribute("flashError", result.unknown() ? "owner.unknown" : "ovh.error");
-			model.addAttribute("flashArgs",
-					new Object[] { result.error(), (result.queryId() != null) ? result.queryId() : "—" });
+			Flash.failed(model, result.unknown() ? "owner.unknown" : "ovh.error", result.error(), result.queryId());
 		}
 		else if (!result.fieldErrors().isEmpty() || !result.lockedChanged().isEmpty()) {
 			Flash.error(model, "owner.refused");

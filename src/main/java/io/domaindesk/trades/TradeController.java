@@ -1,6 +1,7 @@
 package io.domaindesk.trades;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpStatus;
@@ -108,9 +109,8 @@ class TradeController {
 						case ORDERED, IN_PROGRESS -> Flash.ok(redirect, "trade.ordered");
 						case UNKNOWN -> Flash.error(redirect, "trade.checkout.unknown");
 						default -> {
-							redirect.addFlashAttribute("flashError", "trade.checkout.failed");
-							redirect.addFlashAttribute("flashArgs", new Object[] { trade.getLastError(),
-									(trade.getLastQueryId() != null) ? trade.getLastQueryId() : "—" });
+							Flash.failed(redirect, "trade.checkout.failed", trade.getLastError(),
+									trade.getLastQueryId());
 						}
 					}
 				}
@@ -167,9 +167,7 @@ class TradeController {
 
 	private void failed(long id, RedirectAttributes redirect) {
 		Trade trade = this.trades.findById(id).orElseThrow();
-		redirect.addFlashAttribute("flashError", "trade.step.failed");
-		redirect.addFlashAttribute("flashArgs",
-				new Object[] { trade.getLastError(), (trade.getLastQueryId() != null) ? trade.getLastQueryId() : "—" });
+		Flash.failed(redirect, "trade.step.failed", trade.getLastError(), trade.getLastQueryId());
 	}
 
 	private Trade find(long id) {

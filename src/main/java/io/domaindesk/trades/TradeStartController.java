@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.domains.Inventory;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.DomainContact;
 import io.domaindesk.ovh.OvhException;
 
@@ -94,9 +95,8 @@ class TradeStartController {
 				Flash.error(model, result.error());
 			}
 			else if (result.error() != null || !result.fieldErrors().isEmpty()) {
-				model.addAttribute("flashError", (result.error() != null) ? "ovh.error" : "trade.owner.refused");
-				model.addAttribute("flashArgs",
-						new Object[] { result.error(), (result.queryId() != null) ? result.queryId() : "—" });
+				Flash.failed(model, (result.error() != null) ? "ovh.error" : "trade.owner.refused", result.error(),
+						result.queryId());
 			}
 			return page(found, form.fields(), result.fieldErrors(), source, model);
 		}
@@ -105,13 +105,10 @@ class TradeStartController {
 			Flash.error(redirect, "trade.alreadyOpen");
 		}
 		else if (trade.getLastError() != null) {
-			redirect.addFlashAttribute("flashError", "trade.step.failed");
-			redirect.addFlashAttribute("flashArgs", new Object[] { trade.getLastError(),
-					(trade.getLastQueryId() != null) ? trade.getLastQueryId() : "—" });
+			Flash.failed(redirect, "trade.step.failed", trade.getLastError(), trade.getLastQueryId());
 		}
 		else {
-			redirect.addFlashAttribute("flash", "trade.prepared");
-			redirect.addFlashAttribute("flashArgs", new Object[] { found.unicodeName() });
+			Flash.ok(redirect, "trade.prepared", found.unicodeName());
 		}
 		return "redirect:/trades/" + trade.getId();
 	}

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.beans.factory.annotation.Value;
