@@ -87,11 +87,16 @@ class ConnectOvhAccount {
 	}
 
 	/**
-	 * Saves the connection; returns OVHcloud's validation URL when a consumer key had to
-	 * be requested.
+	 * A saved connection, with OVHcloud's validation URL when a consumer key had to be
+	 * requested.
 	 */
+	record Requested(long accountId, String validationUrl) {
+
+	}
+
+	/** Saves the connection, requesting a consumer key when none was pasted. */
 	@PreAuthorize("hasRole('AGENCY_ADMIN')")
-	String connect(NewConnection form, String callbackBaseUrl) {
+	Requested connect(NewConnection form, String callbackBaseUrl) {
 		long agencyId = this.currentUser.agencyId();
 		OvhConnection probe = OvhConnection.ofKeys(form.endpoint().strip(), form.applicationKey().strip(),
 				form.applicationSecret().strip(), null);
@@ -112,7 +117,7 @@ class ConnectOvhAccount {
 			return stored;
 		});
 		if (pasted) {
-			return null;
+			return new Requested(saved.getId(), null);
 		}
 		ApiCredentialRequest request = this.clients.client(probe)
 			.auth()
@@ -125,7 +130,7 @@ class ConnectOvhAccount {
 			this.audit.record(AuditEntry.of(agencyId, "ovh.credential.request", AuditOutcome.PENDING,
 					Map.of("accountId", saved.getId())));
 		});
-		return request.validationUrl();
+		return new Requested(saved.getId(), request.validationUrl());
 	}
 
 	@PreAuthorize("hasRole('AGENCY_ADMIN')")

@@ -93,11 +93,14 @@ class OvhAccountsController {
 		}
 		String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
 		try {
-			String validationUrl = this.connect.connect(form, base);
-			if (validationUrl != null) {
-				// OVHcloud's own page: the admin logs in there and chooses how long the
-				// key is valid.
-				return "redirect:" + validationUrl;
+			ConnectOvhAccount.Requested requested = this.connect.connect(form, base);
+			if (requested.validationUrl() != null) {
+				// OVHcloud's own page, where the admin logs in and chooses how long the
+				// key
+				// is valid, is another origin: the page's CSP (form-action 'self') would
+				// block a redirect answering this POST, so the admin continues by a link.
+				redirect.addFlashAttribute("validationUrl", requested.validationUrl());
+				return "redirect:/admin/ovh-accounts/" + requested.accountId() + "/authorize";
 			}
 			Flash.ok(redirect, "ovh.account.created", form.label());
 		}
@@ -108,12 +111,28 @@ class OvhAccountsController {
 		return "redirect:/admin/ovh-accounts";
 	}
 
-	/** Where OVHcloud sends the admin back after validating the consumer key. */
+	/** The step between the form and OVHcloud's validation page: a link to continue. */
+	@GetMapping("/{id}/authorize")
+	String authorize(@PathVariable long id, Model model) {
+		model.addAttribute("account", row(find(id)));
+		Object url = model.getAttribute("validationUrl");
+		if (!(url instanceof String link) || !link.matches("(?i)^https?://[^\\s]+$")) {
+			// A reload after the flash was used: the key was requested, a new request
+			// starts from the form.
+			model.addAttribute("validationUrl", null);
+		}
+		return "agency/ovh-authorize";
+	}
+
+	/**
+	 * Where OVHcloud sends the admin back after validating the consumer key. A GET
+	 * changes nothing: the page offers the test (a POST) that records the connected
+	 * nichandle.
+	 */
 	@GetMapping("/{id}/validated")
-	String validated(@PathVariable long id, RedirectAttributes redirect) {
-		redirect.addFlashAttribute("check", this.connect.test(id));
-		redirect.addFlashAttribute("checkedId", id);
-		return "redirect:/admin/ovh-accounts";
+	String validated(@PathVariable long id, Model model) {
+		model.addAttribute("account", row(find(id)));
+		return "agency/ovh-validated";
 	}
 
 	@PostMapping("/{id}/test")

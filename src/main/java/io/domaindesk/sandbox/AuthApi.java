@@ -59,8 +59,8 @@ class AuthApi {
 		ObjectNode answer = Json.object();
 		answer.put("consumerKey", credential.consumerKey());
 		answer.put("state", "pendingValidation");
-		answer.put("validationUrl", request.getScheme() + "://" + request.getHeader("Host")
-				+ "/ovh-sandbox/auth?credentialToken=" + Json.text(credential.doc(), "_token"));
+		answer.put("validationUrl", CredentialPage.origin(request) + "/ovh-sandbox/auth?credentialToken="
+				+ Json.text(credential.doc(), "_token"));
 		return answer;
 	}
 

@@ -3,6 +3,8 @@ package io.domaindesk.agency;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +76,15 @@ class OvhAccountsTests {
 						"applicationKey", "dd-demo-ak-exemple", "applicationSecret",
 						"dd-demo-as-exemple-0123456789abcdef", "consumerKey", "", "requestsPerMinute", "120"));
 		assertThat(created.statusCode()).isEqualTo(302);
-		URI validation = URI.create(created.headers().firstValue("Location").orElseThrow());
+		// OVHcloud's page is another origin: the answer to the POST stays in DomainDesk,
+		// whose page links to OVHcloud.
+		String step = URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+		assertThat(step).startsWith("/admin/ovh-accounts/").endsWith("/authorize");
+		long id = Long.parseLong(step.split("/")[3]);
+		Matcher link = Pattern.compile("href=\"([^\"]*credentialToken=[^\"]+)\"").matcher(alice.get(step).body());
+		assertThat(link.find()).isTrue();
+		URI validation = URI.create(link.group(1));
+		assertThat(validation.getHost()).isEqualTo("localhost");
 		assertThat(validation.getPath()).isEqualTo("/ovh-sandbox/auth");
 		String token = validation.getQuery().replace("credentialToken=", "");
 
@@ -84,9 +94,17 @@ class OvhAccountsTests {
 		HttpResponse<String> validated = alice.post("/ovh-sandbox/auth",
 				Map.of("credentialToken", token, "nichandle", "ae1000-ovh", "validity", "P1D", "accept", "true"));
 		String back = validated.headers().firstValue("Location").orElseThrow();
-		assertThat(back).contains("/admin/ovh-accounts/").endsWith("/validated");
+		assertThat(back).endsWith("/admin/ovh-accounts/" + id + "/validated");
+		// A GET changes nothing (issue 12): it shows the button that tests the
+		// connection.
 		HttpResponse<String> result = alice.get(URI.create(back).getPath());
-		assertThat(result.statusCode()).isEqualTo(302);
+		assertThat(result.statusCode()).isEqualTo(200);
+		assertThat(result.body()).contains("Test the connection");
+		assertThat(this.jdbc.sql("select nichandle from ovh_account where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.optional()).isEmpty();
+		assertThat(alice.post("/admin/ovh-accounts/" + id + "/test", Map.of()).statusCode()).isEqualTo(302);
 		String page = alice.get("/admin/ovh-accounts").body();
 		assertThat(page).contains(label).contains("Connected as ae1000-ovh");
 	}

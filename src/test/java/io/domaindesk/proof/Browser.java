@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -20,6 +21,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -101,6 +105,10 @@ public final class Browser implements AutoCloseable {
 			prefs.put("download.directory_upgrade", true);
 			prefs.put("safebrowsing.enabled", false);
 			options.setExperimentalOption("prefs", prefs);
+			// The console is read after each journey: a CSP violation fails it.
+			LoggingPreferences logs = new LoggingPreferences();
+			logs.enable(LogType.BROWSER, Level.ALL);
+			options.setCapability("goog:loggingPrefs", logs);
 			// A dialog opened by the page must stay open so that a test can see it.
 			options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
 			ChromeDriver driver = new ChromeDriver(service, options);
@@ -179,6 +187,21 @@ public final class Browser implements AutoCloseable {
 		type("#password", "demo-password");
 		find("#password").submit();
 		await(d -> !path().startsWith("/login"));
+	}
+
+	/**
+	 * The Content Security Policy violations Chromium reported in the console since the
+	 * last call (reading the console empties it).
+	 */
+	public List<String> cspViolations() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map(LogEntry::getMessage)
+			.filter((message) -> message.contains("Content Security Policy"))
+			.toList();
 	}
 
 	public void assertNoDialog() {

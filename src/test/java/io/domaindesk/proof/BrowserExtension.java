@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,10 +18,11 @@ import org.opentest4j.AssertionFailedError;
  * Gives a test class one Chromium ({@link Browser} parameters), saves a screenshot and
  * the HTML under {@code target/browser-screenshots/} when a step fails, and decides what
  * a missing browser means: skipped on a developer's machine, a failure when
- * {@code CI=true} (CI must not pass by skipping).
+ * {@code CI=true} (CI must not pass by skipping). A journey whose pages broke their
+ * Content Security Policy (a blocked form redirect, script or style) fails.
  */
-public class BrowserExtension
-		implements BeforeAllCallback, AfterAllCallback, ParameterResolver, TestExecutionExceptionHandler, TestWatcher {
+public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver,
+		TestExecutionExceptionHandler, TestWatcher {
 
 	static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
@@ -44,6 +46,18 @@ public class BrowserExtension
 		Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
 		if (browser != null) {
 			browser.close();
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		Browser browser = browser(context);
+		if (browser != null) {
+			java.util.List<String> violations = browser.cspViolations();
+			if (!violations.isEmpty()) {
+				throw new AssertionFailedError("Content Security Policy violations in the console during "
+						+ context.getDisplayName() + ":\n" + String.join("\n", violations));
+			}
 		}
 	}
 
