@@ -50,8 +50,10 @@ class CreateAgency {
 			throw new UsernameTakenException(form.adminUsername());
 		}
 		Agency agency = this.agencies.save(new Agency(form.name().strip()));
-		DeskUser admin = this.users.save(new DeskUser(agency.getId(), form.adminUsername(),
-				form.adminDisplayName().strip(), Role.AGENCY_ADMIN, this.passwordEncoder.encode(form.adminPassword())));
+		DeskUser admin = this.users
+			.save(new DeskUser(agency.getId(), form.adminUsername(), form.adminDisplayName().strip(), Role.AGENCY_ADMIN,
+					this.passwordEncoder.encode(form.adminPassword()))
+				.mustChangePassword());
 		this.audit.record(AuditEntry.of(agency.getId(), "agency.create", AuditOutcome.SUCCESS,
 				Map.of("agency", agency.getName(), "adminUsername", admin.getUsername())));
 		return agency;

@@ -51,7 +51,8 @@ class CreateUser {
 			throw new UsernameTakenException(form.username());
 		}
 		DeskUser user = this.users.save(new DeskUser(agencyId, form.username(), form.displayName().strip(), role,
-				this.passwordEncoder.encode(form.password())));
+				this.passwordEncoder.encode(form.password()))
+			.mustChangePassword());
 		this.audit.record(AuditEntry.of(agencyId, "user.create", AuditOutcome.SUCCESS,
 				Map.of("userId", user.getId(), "username", user.getUsername(), "role", user.getRole().name())));
 		return user.getId();

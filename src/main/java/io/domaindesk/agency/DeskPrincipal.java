@@ -19,6 +19,12 @@ public final class DeskPrincipal implements UserDetails, CredentialsContainer {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/**
+	 * The authority a session holds once the user proved a TOTP code (or a recovery
+	 * code), in Spring Security's multi-factor scheme.
+	 */
+	public static final String TOTP_FACTOR = "FACTOR_TOTP";
+
 	private final Long userId;
 
 	private final Long agencyId;
@@ -37,13 +43,18 @@ public final class DeskPrincipal implements UserDetails, CredentialsContainer {
 
 	private final boolean locked;
 
+	private final boolean passwordMustChange;
+
+	private final boolean totpEnabled;
+
 	DeskPrincipal(Long userId, Long agencyId, String agencyName, String username, String displayName, Role role,
-			String passwordHash, boolean enabled) {
-		this(userId, agencyId, agencyName, username, displayName, role, passwordHash, enabled, false);
+			String passwordHash, boolean enabled, boolean passwordMustChange, boolean totpEnabled) {
+		this(userId, agencyId, agencyName, username, displayName, role, passwordHash, enabled, false,
+				passwordMustChange, totpEnabled);
 	}
 
 	private DeskPrincipal(Long userId, Long agencyId, String agencyName, String username, String displayName, Role role,
-			String passwordHash, boolean enabled, boolean locked) {
+			String passwordHash, boolean enabled, boolean locked, boolean passwordMustChange, boolean totpEnabled) {
 		this.userId = userId;
 		this.agencyId = agencyId;
 		this.agencyName = agencyName;
@@ -53,12 +64,14 @@ public final class DeskPrincipal implements UserDetails, CredentialsContainer {
 		this.passwordHash = passwordHash;
 		this.enabled = enabled;
 		this.locked = locked;
+		this.passwordMustChange = passwordMustChange;
+		this.totpEnabled = totpEnabled;
 	}
 
 	/** The same user, refused at login while the throttle holds the account. */
 	public DeskPrincipal locked() {
 		return new DeskPrincipal(this.userId, this.agencyId, this.agencyName, this.username, this.displayName,
-				this.role, this.passwordHash, this.enabled, true);
+				this.role, this.passwordHash, this.enabled, true, this.passwordMustChange, this.totpEnabled);
 	}
 
 	public Long userId() {
@@ -81,6 +94,25 @@ public final class DeskPrincipal implements UserDetails, CredentialsContainer {
 
 	public Role role() {
 		return this.role;
+	}
+
+	/** An admin chose this user's password: they must replace it before anything else. */
+	public boolean passwordMustChange() {
+		return this.passwordMustChange;
+	}
+
+	public boolean totpEnabled() {
+		return this.totpEnabled;
+	}
+
+	/**
+	 * Whether a login must be completed with a TOTP code: always once enrolled, and for
+	 * the people who approve paid trades (agency and platform admins) when the deployment
+	 * requires it (profile {@code prod}).
+	 */
+	public boolean secondFactorRequired(boolean requiredForAdmins) {
+		return this.totpEnabled
+				|| (requiredForAdmins && (this.role == Role.AGENCY_ADMIN || this.role == Role.PLATFORM_ADMIN));
 	}
 
 	public boolean hasRole(Role candidate) {

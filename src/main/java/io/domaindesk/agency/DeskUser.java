@@ -48,6 +48,18 @@ class DeskUser {
 	@Column(name = "password_changed_at", nullable = false)
 	private Instant passwordChangedAt = Instant.now();
 
+	@Column(name = "password_must_change", nullable = false)
+	private boolean passwordMustChange;
+
+	@Column(name = "totp_secret_enc")
+	private String totpSecretEncrypted;
+
+	@Column(name = "totp_enabled_at")
+	private Instant totpEnabledAt;
+
+	@Column(name = "totp_last_step")
+	private Long totpLastStep;
+
 	protected DeskUser() {
 	}
 
@@ -62,6 +74,13 @@ class DeskUser {
 		this.passwordHash = passwordHash;
 	}
 
+	void changeRole(Role newRole) {
+		if (newRole == Role.PLATFORM_ADMIN || this.role == Role.PLATFORM_ADMIN) {
+			throw new IllegalArgumentException("The platform admin role is not given or taken inside an agency");
+		}
+		this.role = newRole;
+	}
+
 	void disable() {
 		this.enabled = false;
 	}
@@ -70,14 +89,63 @@ class DeskUser {
 		this.enabled = true;
 	}
 
-	void changePassword(String newHash) {
+	/**
+	 * A password someone else chose (an admin creating the account or resetting it):
+	 * known to two people, so the user must replace it at their next login.
+	 */
+	void setPasswordByAdmin(String newHash) {
 		this.passwordHash = newHash;
 		this.passwordChangedAt = Instant.now();
+		this.passwordMustChange = true;
+	}
+
+	/** Created by an admin with a password the admin chose. */
+	DeskUser mustChangePassword() {
+		this.passwordMustChange = true;
+		return this;
+	}
+
+	void changeOwnPassword(String newHash) {
+		this.passwordHash = newHash;
+		this.passwordChangedAt = Instant.now();
+		this.passwordMustChange = false;
+	}
+
+	void enableTotp(String secretEncrypted, long acceptedStep) {
+		this.totpSecretEncrypted = secretEncrypted;
+		this.totpEnabledAt = Instant.now();
+		this.totpLastStep = acceptedStep;
+	}
+
+	void disableTotp() {
+		this.totpSecretEncrypted = null;
+		this.totpEnabledAt = null;
+		this.totpLastStep = null;
+	}
+
+	/**
+	 * Accepts a TOTP time step only once and only moving forward, so that a code seen
+	 * over a shoulder cannot be replayed within its window.
+	 */
+	boolean acceptTotpStep(long step) {
+		if (this.totpLastStep != null && step <= this.totpLastStep) {
+			return false;
+		}
+		this.totpLastStep = step;
+		return true;
+	}
+
+	String passwordHash() {
+		return this.passwordHash;
+	}
+
+	String totpSecretEncrypted() {
+		return this.totpSecretEncrypted;
 	}
 
 	DeskPrincipal toPrincipal(String agencyName) {
 		return new DeskPrincipal(this.id, this.agencyId, agencyName, this.username, this.displayName, this.role,
-				this.passwordHash, this.enabled);
+				this.passwordHash, this.enabled, this.passwordMustChange, this.totpEnabledAt != null);
 	}
 
 	public Long getId() {
@@ -106,6 +174,18 @@ class DeskUser {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	public boolean isPasswordMustChange() {
+		return this.passwordMustChange;
+	}
+
+	public boolean isTotpEnabled() {
+		return this.totpEnabledAt != null;
+	}
+
+	public Instant getTotpEnabledAt() {
+		return this.totpEnabledAt;
 	}
 
 }

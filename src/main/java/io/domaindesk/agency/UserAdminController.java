@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -85,6 +86,29 @@ class UserAdminController {
 	String enable(@PathVariable Long id, RedirectAttributes redirect) {
 		DeskUser user = this.manageUser.setEnabled(id, true);
 		Flash.ok(redirect, "users.enabled", user.getUsername());
+		return "redirect:/admin/users";
+	}
+
+	/**
+	 * Changing a role ends the user's sessions, so the new role applies from their next
+	 * request.
+	 */
+	@PostMapping("/{id}/role")
+	String changeRole(@PathVariable Long id, @RequestParam(required = false) String role, RedirectAttributes redirect) {
+		// Another agency's user is not found, whatever the form says.
+		this.manageUser.find(id);
+		Role wanted = Role.AGENCY_ROLES.stream().filter(r -> r.name().equals(role)).findFirst().orElse(null);
+		if (wanted == null) {
+			flash(redirect, "flashError", "role.invalid");
+			return "redirect:/admin/users";
+		}
+		try {
+			DeskUser user = this.manageUser.changeRole(id, wanted);
+			flash(redirect, "flash", "users.roleChanged", user.getUsername());
+		}
+		catch (IllegalStateException ex) {
+			flash(redirect, "flashError", "users.cannotChangeOwnRole");
+		}
 		return "redirect:/admin/users";
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -92,6 +93,9 @@ class SecurityConfiguration {
 			.hasRole("AGENCY_ADMIN")
 			.requestMatchers("/audit", "/audit/**")
 			.hasAnyRole("AGENCY_ADMIN", "AUDITOR")
+			// Everybody manages their own account, auditors included.
+			.requestMatchers("/account", "/account/**")
+			.authenticated()
 			// Auditors read; every state-changing request needs a role that may change
 			// things.
 			.requestMatchers(HttpMethod.POST, "/**")
@@ -101,7 +105,8 @@ class SecurityConfiguration {
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/domains").failureHandler(failureHandler))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/ovh-sandbox/1.0/**"))
-			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();
 	}

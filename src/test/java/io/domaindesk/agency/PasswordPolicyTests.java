@@ -17,6 +17,14 @@ class PasswordPolicyTests {
 		assertThat(this.policy.violation("bob", "aaaaaaaaaaaaaaa")).contains("password.tooCommon");
 	}
 
+	/** From the bundled list (OWASP SecLists' most common passwords), not from code. */
+	@Test
+	void rejectsCommonAndBreachedPasswordsOfAnyCase() {
+		assertThat(this.policy.violation("bob", "1qaz2wsx3edc")).contains("password.tooCommon");
+		assertThat(this.policy.violation("bob", "QWERTY123456")).contains("password.tooCommon");
+		assertThat(this.policy.violation("bob", "iloveyou1234")).contains("password.tooCommon");
+	}
+
 	@Test
 	void acceptsALongUnrelatedPassphrase() {
 		assertThat(this.policy.violation("bob", "correct horse battery staple")).isEmpty();

@@ -149,6 +149,13 @@ class UserAdministrationTests {
 		DeskPrincipal admin = principal("admin-" + suffix);
 		assertThat(admin.role()).isEqualTo(Role.AGENCY_ADMIN);
 		assertThat(admin.agencyName()).isEqualTo("Atelier " + suffix);
+		// The platform admin chose the password: the new admin replaces it first.
+		assertThat(admin.passwordMustChange()).isTrue();
+		assertThat(this.mvc.get().uri("/admin/users").with(user(admin))).hasRedirectedUrl("/account");
+		this.jdbc.sql("update app_user set password_must_change = false where username = :u")
+			.param("u", "admin-" + suffix)
+			.update();
+		admin = principal("admin-" + suffix);
 		// The new admin sees their own agency only.
 		assertThat(this.mvc.get().uri("/admin/users").with(user(admin))).hasStatusOk()
 			.bodyText()

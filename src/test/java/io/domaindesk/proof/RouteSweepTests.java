@@ -78,6 +78,8 @@ class RouteSweepTests {
 			rule("/admin/**", null, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
 			rule("/audit/**", RequestMethod.POST, Role.AGENCY_ADMIN),
 			rule("/audit/**", null, Role.AGENCY_ADMIN, Role.AUDITOR),
+			// Everybody, auditors included, manages their own account.
+			rule("/account/**", null, ALL.toArray(Role[]::new)),
 			rule("/**", RequestMethod.POST, CHANGERS.toArray(Role[]::new)),
 			rule("/**", null, ALL.toArray(Role[]::new)));
 
@@ -93,7 +95,7 @@ class RouteSweepTests {
 	 */
 	static final Set<String> OWN_AGENCY_ACTIONS = Set.of("POST /sync", "POST /nic-changes/refresh", "POST /logout",
 			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /audit/verify", "POST /trades/settings",
-			"POST /trades/refresh");
+			"POST /trades/refresh", "POST /account/password");
 
 	/**
 	 * Bugs the sweep finds that are filed and have a test of their own (marked

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesTests {
 
-	static final String[] BUNDLES = { "messages", "i18n/contacts", "i18n/trades", "i18n/audit", "i18n/sandbox" };
+	static final String[] BUNDLES = { "messages", "i18n/contacts", "i18n/trades", "i18n/audit", "i18n/sandbox",
+			"i18n/account" };
 
 	@Test
 	void frenchAndEnglishHaveTheSameKeys() throws IOException {
