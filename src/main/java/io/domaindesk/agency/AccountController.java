@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.domaindesk.infrastructure.Flash;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +65,7 @@ class AccountController {
 			return page(model);
 		}
 		this.session.refresh(request, response, false);
-		redirect.addFlashAttribute("flash", "account.password.changed");
+		Flash.ok(redirect, "account.password.changed");
 		return "redirect:/account";
 	}
 

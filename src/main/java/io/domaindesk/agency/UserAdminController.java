@@ -99,15 +99,15 @@ class UserAdminController {
 		this.manageUser.find(id);
 		Role wanted = Role.AGENCY_ROLES.stream().filter(r -> r.name().equals(role)).findFirst().orElse(null);
 		if (wanted == null) {
-			flash(redirect, "flashError", "role.invalid");
+			Flash.error(redirect, "role.invalid");
 			return "redirect:/admin/users";
 		}
 		try {
 			DeskUser user = this.manageUser.changeRole(id, wanted);
-			flash(redirect, "flash", "users.roleChanged", user.getUsername());
+			Flash.ok(redirect, "users.roleChanged", user.getUsername());
 		}
 		catch (IllegalStateException ex) {
-			flash(redirect, "flashError", "users.cannotChangeOwnRole");
+			Flash.error(redirect, "users.cannotChangeOwnRole");
 		}
 		return "redirect:/admin/users";
 	}
