@@ -12,6 +12,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import org.springframework.boot.SpringApplication;
+
 /**
  * One real PostgreSQL per test JVM: a Testcontainers container when Docker runs, an
  * embedded server otherwise (our CI machines have no Docker engine). Never H2: the
@@ -28,7 +30,10 @@ public final class TestDatabase {
 	public static synchronized Server get() {
 		if (server == null) {
 			server = start();
-			Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+			// After the test contexts have closed (their beans still use the database
+			// while
+			// closing), not in a JVM shutdown hook of its own that would run alongside.
+			SpringApplication.getShutdownHandlers().add(server::close);
 		}
 		return server;
 	}
@@ -46,6 +51,8 @@ public final class TestDatabase {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(data)
 				.setCleanDataDirectory(true)
+				// Stopped by Spring's shutdown handlers instead (see get()).
+				.setRegisterShutdownHook(false)
 				// Tests favour speed over durability.
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")

@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Points the application at the shared test PostgreSQL.
+ * Points the application at the shared test PostgreSQL, and its outgoing mail at the
+ * shared in-process SMTP server ({@link TestMail}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabaseConfiguration {
@@ -22,6 +24,12 @@ public class TestDatabaseConfiguration {
 		config.setMaximumPoolSize(8);
 		config.setPoolName("domaindesk-test");
 		return new HikariDataSource(config);
+	}
+
+	/** What Spring Boot builds from {@code spring.mail.*}, pointed at GreenMail. */
+	@Bean
+	JavaMailSenderImpl mailSender() {
+		return TestMail.sender();
 	}
 
 }
