@@ -68,7 +68,11 @@ public class AuditLog {
 			.orElse(null);
 	}
 
-	private static String clientIp() {
+	/**
+	 * The client's IP address exactly as audit rows record it, for evidence kept outside
+	 * the trail (a consent answer) that must agree with it.
+	 */
+	public static String clientIp() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			HttpServletRequest request = attributes.getRequest();
 			return request.getRemoteAddr();

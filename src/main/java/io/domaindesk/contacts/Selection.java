@@ -14,7 +14,7 @@ import org.springframework.util.MultiValueMap;
 record Selection(List<String> names, Map<String, String> filter) {
 
 	static final List<String> FILTER_KEYS = List.of("q", "nic", "role", "tld", "state", "expiresWithin", "pending",
-			"drift");
+			"drift", "client");
 
 	static Selection from(MultiValueMap<String, String> params) {
 		List<String> names = params.getOrDefault("names", List.of())

@@ -55,10 +55,7 @@ class DomainActions {
 		Map<String, InventoryWriter.Owner> owners = Map.of();
 		if (ownerId != null && ownerId.matches("\\d+")) {
 			DomainContact owner = client.contacts().domainContact(Long.parseLong(ownerId));
-			String name = ((owner.firstName() != null ? owner.firstName() : "") + " "
-					+ (owner.lastName() != null ? owner.lastName() : ""))
-				.strip();
-			owners = Map.of(ownerId, new InventoryWriter.Owner(name.isEmpty() ? null : name, owner.organisationName()));
+			owners = Map.of(ownerId, InventoryWriter.Owner.of(owner));
 		}
 		this.writer.write(agencyId, domain.ovhAccountId(), List.of(service), owners,
 				Map.of(domain.name(), domain.pendingOperations()), Instant.now());

@@ -12,7 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Out-of-range values fall back to defaults instead of failing.
  */
 record DomainFilter(String q, String nic, String role, String tld, String state, Integer expiresWithin, Boolean pending,
-		Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size) {
+		Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size, Long client) {
 
 	static final int[] PAGE_SIZES = { 25, 50, 100 };
 
@@ -33,10 +33,11 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		dir = "desc".equalsIgnoreCase(dir) ? "desc" : "asc";
 		page = (page != null && page >= 1) ? page : 1;
 		size = (size != null && (size == 25 || size == 50 || size == 100)) ? size : 25;
+		client = (client != null && client > 0) ? client : null;
 	}
 
 	static DomainFilter none() {
-		return new DomainFilter(null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new DomainFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	public long offset() {
@@ -45,18 +46,18 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 
 	public boolean filtered() {
 		return this.q != null || this.nic != null || this.tld != null || this.state != null
-				|| this.expiresWithin != null || this.pending || this.drift || this.gone;
+				|| this.expiresWithin != null || this.pending || this.drift || this.gone || this.client != null;
 	}
 
 	public DomainFilter withPage(int newPage) {
 		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
-				this.drift, this.gone, this.sort, this.dir, newPage, this.size);
+				this.drift, this.gone, this.sort, this.dir, newPage, this.size, this.client);
 	}
 
 	public DomainFilter sortedBy(String newSort) {
 		String newDir = (newSort.equals(this.sort) && this.dir.equals("asc")) ? "desc" : "asc";
 		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
-				this.drift, this.gone, newSort, newDir, 1, this.size);
+				this.drift, this.gone, newSort, newDir, 1, this.size, this.client);
 	}
 
 	/** The query string of this filter, defaults left out, for links and the export. */
@@ -91,6 +92,7 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		if (this.gone) {
 			params.put("gone", true);
 		}
+		putIf(params, "client", this.client);
 		if (!this.sort.equals("name") || this.dir.equals("desc")) {
 			params.put("sort", this.sort);
 			params.put("dir", this.dir);

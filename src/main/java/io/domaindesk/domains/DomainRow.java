@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One domain of the inventory as lists, pages and exports show it.
  */
-record DomainRow(long id, String name, String unicodeName, String tld, String state, String suspensionState,
+public record DomainRow(long id, String name, String unicodeName, String tld, String state, String suspensionState,
 		Instant expiresAt, Instant renewalAt, String renewalState, String contactAdmin, String contactTech,
 		String contactBilling, String ownerContactId, String ownerName, String ownerOrganisation, int pendingOperations,
 		Instant externalChangeAt, Instant goneAt, Instant lastSyncedAt, long ovhAccountId) {

@@ -145,6 +145,11 @@ class DomainSearch {
 		if (filter.drift()) {
 			clauses.add("d.external_change_at is not null");
 		}
+		if (filter.client() != null) {
+			// Served by domain_agency_client_ix (agency first, like every list index).
+			clauses.add("d.client_id = :client");
+			params.put("client", filter.client());
+		}
 		return new Where(String.join(" and ", clauses), params);
 	}
 

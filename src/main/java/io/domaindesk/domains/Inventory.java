@@ -1,10 +1,16 @@
 package io.domaindesk.domains;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,9 +30,12 @@ public class Inventory {
 
 	private final DomainSearch search;
 
-	Inventory(JdbcClient jdbc, DomainSearch search) {
+	private final NamedParameterJdbcTemplate batch;
+
+	Inventory(JdbcClient jdbc, DomainSearch search, NamedParameterJdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.search = search;
+		this.batch = batch;
 	}
 
 	/** A domain as other modules see it. */
@@ -66,7 +75,7 @@ public class Inventory {
 		DomainFilter filter = new DomainFilter(filterParams.get("q"), filterParams.get("nic"), filterParams.get("role"),
 				filterParams.get("tld"), filterParams.get("state"), parseInt(filterParams.get("expiresWithin")),
 				Boolean.valueOf(filterParams.get("pending")), Boolean.valueOf(filterParams.get("drift")), false, null,
-				null, null, null);
+				null, null, null, parseLong(filterParams.get("client")));
 		List<InventoryDomain> domains = new ArrayList<>();
 		this.search.forEach(agencyId, filter, row -> {
 			if (domains.size() <= MAX_SELECTION) {
@@ -140,10 +149,125 @@ public class Inventory {
 			.update();
 	}
 
+	/**
+	 * A domain's owner identity as the sync last read it, and the client it is grouped
+	 * under ({@code null} before the first grouping).
+	 */
+	public record OwnerIdentity(long domainId, String domain, String ownerContactId, String ownerName,
+			String ownerOrganisation, String ownerEmail, String ownerLegalForm, Instant expiresAt, Long clientId) {
+
+	}
+
+	/**
+	 * Every present domain's owner identity, streamed in one query (the clients' grouping
+	 * reads 100,000 of them after a sync).
+	 */
+	@Transactional(readOnly = true)
+	public void forEachOwner(long agencyId, Consumer<OwnerIdentity> consumer) {
+		try (Stream<OwnerIdentity> rows = this.jdbc.sql("""
+				select id, name, owner_contact_id, owner_name, owner_organisation, owner_email, owner_legal_form,
+				       expires_at, client_id
+				from domain where agency_id = :agency and gone_at is null
+				""")
+			.param("agency", agencyId)
+			.query((rs, n) -> new OwnerIdentity(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getString(7),
+					(rs.getTimestamp(8) != null) ? rs.getTimestamp(8).toInstant() : null,
+					(Long) rs.getObject(9, Long.class)))
+			.stream()) {
+			rows.forEach(consumer);
+		}
+	}
+
+	/**
+	 * Files domains under clients ({@code domain id → client id}); the clients module
+	 * owns the grouping, the inventory only keeps the key so that its list can filter by
+	 * it.
+	 */
+	@Transactional
+	public void assignClients(long agencyId, Map<Long, Long> clientByDomain) {
+		if (clientByDomain.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(clientByDomain.size());
+		clientByDomain.forEach((domain, client) -> rows.add(new Object[] { client, domain, agencyId }));
+		this.batch.getJdbcTemplate()
+			.batchUpdate("update domain set client_id = ? where id = ? and agency_id = ?", rows);
+	}
+
+	/** A merge: every domain of one client now belongs to another. */
+	@Transactional
+	public int moveClient(long agencyId, long fromClient, long toClient) {
+		return this.jdbc.sql("update domain set client_id = :to where agency_id = :agency and client_id = :from")
+			.param("to", toClient)
+			.param("agency", agencyId)
+			.param("from", fromClient)
+			.update();
+	}
+
+	/** Live figures of some clients (a page of the client list). */
+	public record ClientFigures(long clientId, int domains, Instant nextExpiry, int pendingOperations) {
+
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Long, ClientFigures> clientFigures(long agencyId, Collection<Long> clientIds) {
+		Map<Long, ClientFigures> figures = new HashMap<>();
+		if (clientIds.isEmpty()) {
+			return figures;
+		}
+		this.jdbc.sql("""
+				select client_id, count(*), min(expires_at), coalesce(sum(pending_operations), 0)
+				from domain where agency_id = :agency and client_id in (:clients) and gone_at is null
+				group by client_id
+				""").param("agency", agencyId).param("clients", clientIds).query((rs, n) -> {
+			ClientFigures f = new ClientFigures(rs.getLong(1), rs.getInt(2),
+					(rs.getTimestamp(3) != null) ? rs.getTimestamp(3).toInstant() : null, rs.getInt(4));
+			figures.put(f.clientId(), f);
+			return f;
+		}).list();
+		return figures;
+	}
+
+	/**
+	 * A client's present domains, in name order, at most {@code limit}: the rows of the
+	 * domain list.
+	 */
+	@Transactional(readOnly = true)
+	public List<DomainRow> clientDomains(long agencyId, long clientId, int limit) {
+		return this.jdbc
+			.sql("select " + DomainRow.COLUMNS + " from domain d where d.agency_id = :agency and d.client_id = :client"
+					+ " and d.gone_at is null order by d.unicode_name limit :limit")
+			.param("agency", agencyId)
+			.param("client", clientId)
+			.param("limit", limit)
+			.query(DomainRow.class)
+			.list();
+	}
+
+	/** The client a domain is grouped under, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Long> clientOf(long agencyId, String domain) {
+		return this.jdbc.sql("select client_id from domain where agency_id = :agency and name = :name")
+			.param("agency", agencyId)
+			.param("name", DomainNames.toAscii(domain))
+			.query((rs, n) -> (Long) rs.getObject(1, Long.class))
+			.optional();
+	}
+
 	private static InventoryDomain toDomain(DomainRow row) {
 		return new InventoryDomain(row.name(), row.unicodeName(), row.ovhAccountId(), row.state(), row.contactAdmin(),
 				row.contactTech(), row.contactBilling(), row.ownerContactId(), row.ownerName(), row.ownerOrganisation(),
 				row.gone());
+	}
+
+	private static Long parseLong(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? Long.valueOf(value.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static Integer parseInt(String value) {

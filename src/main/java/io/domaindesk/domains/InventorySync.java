@@ -22,6 +22,7 @@ import io.domaindesk.ovh.OvhException;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -51,9 +52,12 @@ class InventorySync {
 
 	private final int pageSize;
 
+	private final ApplicationEventPublisher events;
+
 	InventorySync(OvhAccounts accounts, OvhClients clients, SyncRuns runs, InventoryWriter writer, AuditLog audit,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			@Value("${domaindesk.sync.page-size:500}") int pageSize) {
+			@Value("${domaindesk.sync.page-size:500}") int pageSize, ApplicationEventPublisher events) {
+		this.events = events;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.runs = runs;
@@ -119,6 +123,10 @@ class InventorySync {
 				this.writer.markGone(agencyId, account.accountId(), started);
 			}
 			this.runs.progress(runId, done.get(), total[0], calls.get());
+			// Listeners (the clients' grouping) run before the run is marked done, so
+			// that a finished sync means an up-to-date inventory and everything read
+			// from it.
+			this.events.publishEvent(new InventorySynced(agencyId, runId));
 			this.runs.finish(runId, "DONE", null, null);
 			this.audit.recordAs(actor, null, AuditEntry.of(agencyId, "sync.run", AuditOutcome.SUCCESS,
 					Map.of("runId", runId, "domains", done.get(), "ovhCalls", calls.get(), "externalChanges", drifts)));
@@ -148,8 +156,7 @@ class InventorySync {
 		Map<String, InventoryWriter.Owner> owners = new HashMap<>();
 		calls.incrementAndGet();
 		for (DomainContact contact : client.contacts().domainContacts()) {
-			String name = join(contact.firstName(), contact.lastName());
-			owners.put(String.valueOf(contact.id()), new InventoryWriter.Owner(name, contact.organisationName()));
+			owners.put(String.valueOf(contact.id()), InventoryWriter.Owner.of(contact));
 		}
 		return owners;
 	}
@@ -165,11 +172,6 @@ class InventorySync {
 			}
 		});
 		return pending;
-	}
-
-	private static String join(String first, String last) {
-		String name = ((first != null) ? first : "") + " " + ((last != null) ? last : "");
-		return name.isBlank() ? null : name.strip();
 	}
 
 }

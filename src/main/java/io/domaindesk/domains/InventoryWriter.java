@@ -13,6 +13,7 @@ import io.domaindesk.audit.AuditEntry;
 import io.domaindesk.audit.AuditLog;
 import io.domaindesk.audit.AuditOutcome;
 import io.domaindesk.ovh.ContactSummary;
+import io.domaindesk.ovh.DomainContact;
 import io.domaindesk.ovh.DomainService;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -31,7 +32,22 @@ import org.springframework.transaction.annotation.Transactional;
 class InventoryWriter {
 
 	/** An owner contact as the inventory keeps it: only what search and display need. */
-	record Owner(String name, String organisation) {
+	record Owner(String name, String organisation, String email, String legalForm) {
+
+		/**
+		 * What the inventory keeps of an OVHcloud owner contact, bounded to its columns.
+		 */
+		static Owner of(DomainContact contact) {
+			String name = ((contact.firstName() != null) ? contact.firstName() : "") + " "
+					+ ((contact.lastName() != null) ? contact.lastName() : "");
+			return new Owner(name.isBlank() ? null : name.strip(), contact.organisationName(),
+					truncate(contact.email(), 255),
+					(contact.legalForm() != null) ? truncate(contact.legalForm().value(), 32) : null);
+		}
+
+		private static String truncate(String value, int max) {
+			return (value == null || value.length() <= max) ? value : value.substring(0, max);
+		}
 
 	}
 
@@ -75,7 +91,7 @@ class InventoryWriter {
 			String name = domain.domain();
 			String unicode = DomainNames.toUnicode(name);
 			String ownerId = id(domain.contactOwner());
-			Owner owner = owners.getOrDefault(ownerId, new Owner(null, null));
+			Owner owner = owners.getOrDefault(ownerId, new Owner(null, null, null, null));
 			Known before = known.get(name);
 			boolean drift = false;
 			if (before != null) {
@@ -103,6 +119,8 @@ class InventoryWriter {
 				.addValue("ownerId", ownerId)
 				.addValue("ownerName", owner.name())
 				.addValue("ownerOrganisation", owner.organisation())
+				.addValue("ownerEmail", owner.email())
+				.addValue("ownerLegalForm", owner.legalForm())
 				.addValue("pending", pending.getOrDefault(name, 0))
 				.addValue("drift", drift)
 				.addValue("syncedAt", Timestamp.from(syncedAt))
@@ -111,10 +129,11 @@ class InventoryWriter {
 		this.batch.batchUpdate("""
 				insert into domain (agency_id, ovh_account_id, name, unicode_name, tld, state, suspension_state,
 				  expires_at, renewal_at, renewal_state, contact_admin, contact_tech, contact_billing,
-				  owner_contact_id, owner_name, owner_organisation, pending_operations, last_synced_at, search_text,
-				  external_change_at, gone_at)
+				  owner_contact_id, owner_name, owner_organisation, owner_email, owner_legal_form, pending_operations,
+				  last_synced_at, search_text, external_change_at, gone_at)
 				values (:agency, :account, :name, :unicode, :tld, :state, :suspension, :expires, :renewal,
-				  :renewalState, :admin, :tech, :billing, :ownerId, :ownerName, :ownerOrganisation, :pending,
+				  :renewalState, :admin, :tech, :billing, :ownerId, :ownerName, :ownerOrganisation, :ownerEmail,
+				  :ownerLegalForm, :pending,
 				  :syncedAt, :search, null, null)
 				on conflict (agency_id, name) do update set
 				  ovh_account_id = excluded.ovh_account_id, unicode_name = excluded.unicode_name,
@@ -123,7 +142,8 @@ class InventoryWriter {
 				  renewal_state = excluded.renewal_state, contact_admin = excluded.contact_admin,
 				  contact_tech = excluded.contact_tech, contact_billing = excluded.contact_billing,
 				  owner_contact_id = excluded.owner_contact_id, owner_name = excluded.owner_name,
-				  owner_organisation = excluded.owner_organisation, pending_operations = excluded.pending_operations,
+				  owner_organisation = excluded.owner_organisation, owner_email = excluded.owner_email,
+				  owner_legal_form = excluded.owner_legal_form, pending_operations = excluded.pending_operations,
 				  last_synced_at = excluded.last_synced_at, search_text = excluded.search_text, gone_at = null,
 				  external_change_at = case when :drift then now() else domain.external_change_at end
 				""", rows.toArray(SqlParameterSource[]::new));

@@ -15,6 +15,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -63,8 +64,33 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The consent link page ({@code /consent/{token}}), the one public page besides
+	 * login: anyone may open it, nobody gets a session. Its form is protected by a
+	 * double-submit CSRF cookie (SameSite=Strict, HttpOnly, scoped to the page's path)
+	 * instead of a session-bound token; the page's own rate limit and neutral answers are
+	 * in the clients module.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain consentLink(HttpSecurity http) throws Exception {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName("DD-CONSENT-CSRF");
+		tokens.setCookiePath("/consent");
+		tokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
+		http.securityMatcher("/consent/**")
+			.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+			.csrf(csrf -> csrf.csrfTokenRepository(tokens))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> {
+			});
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain application(HttpSecurity http) throws Exception {
 		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
 		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",

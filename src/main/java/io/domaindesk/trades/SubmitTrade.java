@@ -1,6 +1,7 @@
 package io.domaindesk.trades;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.clients.Consents;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -16,16 +17,24 @@ class SubmitTrade {
 
 	private final TradeHistory history;
 
-	SubmitTrade(CurrentUser currentUser, TradeRepository trades, TradeHistory history) {
+	private final Consents consents;
+
+	SubmitTrade(CurrentUser currentUser, TradeRepository trades, TradeHistory history, Consents consents) {
 		this.currentUser = currentUser;
 		this.trades = trades;
 		this.history = history;
+		this.consents = consents;
 	}
 
 	@PreAuthorize("hasAnyRole('AGENCY_ADMIN', 'STAFF')")
 	@Transactional
 	void submit(long tradeId) {
 		Trade trade = this.trades.lock(tradeId).orElseThrow();
+		// Where the agency requires the owner's consent, only an agreement to this new
+		// owner lets the trade go to approval (declined, expired or missing block it).
+		this.consents.refusal(trade.getAgencyId(), tradeId, trade.getNewOwnerContactId()).ifPresent(key -> {
+			throw new TradeRefused(key);
+		});
 		trade.submit(this.currentUser.get().getUsername());
 		this.history.info(trade, "submit", null);
 	}

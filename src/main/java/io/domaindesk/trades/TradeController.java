@@ -2,6 +2,7 @@ package io.domaindesk.trades;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.infrastructure.Flash;
+import io.domaindesk.clients.Consents;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.http.HttpStatus;
@@ -43,9 +44,15 @@ class TradeController {
 
 	private final ActOnTradeTask task;
 
+	private final Consents consents;
+
+	private final RequestConsent requestConsent;
+
 	TradeController(CurrentUser currentUser, TradeRepository trades, TradeHistory history, TradeSettings settings,
 			PrepareCart prepare, SubmitTrade submit, ApproveTrade approve, CancelTrade cancel, TradeTracker tracker,
-			ActOnTradeTask task) {
+			ActOnTradeTask task, Consents consents, RequestConsent requestConsent) {
+		this.consents = consents;
+		this.requestConsent = requestConsent;
 		this.currentUser = currentUser;
 		this.trades = trades;
 		this.history = history;
@@ -67,6 +74,8 @@ class TradeController {
 		model.addAttribute("events", this.history.of(id));
 		model.addAttribute("fourEyes", fourEyes);
 		model.addAttribute("mayApprove", trade.approvableBy(this.currentUser.get().getUsername(), fourEyes));
+		model.addAttribute("consentMode", this.consents.mode(trade.getAgencyId()));
+		model.addAttribute("consents", this.consents.ofTrade(trade.getAgencyId(), id));
 		return "trades/show";
 	}
 
@@ -90,6 +99,14 @@ class TradeController {
 			this.submit.submit(id);
 			Flash.ok(redirect, "trade.submitted");
 		});
+	}
+
+	/** The owner's consent, asked by e-mail before the trade is submitted. */
+	@PostMapping("/consent")
+	String consent(@PathVariable long id, RedirectAttributes redirect) {
+		find(id);
+		return act(id, redirect, () -> this.requestConsent.request(id)
+			.ifPresentOrElse(key -> Flash.error(redirect, key), () -> Flash.ok(redirect, "consent.sent")));
 	}
 
 	@PostMapping("/approve")

@@ -70,7 +70,8 @@ class RouteSweepTests {
 	static final List<Rule> RULES = List.of(rule("/actuator/health/**", null),
 			rule("/actuator/**", null, true, Role.PLATFORM_ADMIN, Role.AGENCY_ADMIN), rule("/login", null),
 			rule("/logout", null), rule("/error/**", null),
-			rule("/ovh-sandbox/control/**", null, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
+			// The owner's consent link: public, answers neutrally (clients16).
+			rule("/consent/**", null), rule("/ovh-sandbox/control/**", null, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
 			// The emulator stands in for OVHcloud and authenticates API calls by
 			// signature.
 			rule("/ovh-sandbox/**", null), rule("/admin/agencies/**", null, Role.PLATFORM_ADMIN),
@@ -95,7 +96,7 @@ class RouteSweepTests {
 	 */
 	static final Set<String> OWN_AGENCY_ACTIONS = Set.of("POST /sync", "POST /nic-changes/refresh", "POST /logout",
 			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /audit/verify", "POST /trades/settings",
-			"POST /trades/refresh", "POST /account/password");
+			"POST /trades/refresh", "POST /account/password", "POST /clients/settings");
 
 	/**
 	 * Bugs the sweep finds that are filed and have a test of their own (marked
@@ -178,6 +179,27 @@ class RouteSweepTests {
 		this.foreign.put("user", Long.toString(carol));
 		this.foreign.put("batch", Long.toString(batch));
 		this.foreign.put("trade", Long.toString(trade));
+		// A client of Studio Nord and a consent request of its trade (clients16).
+		long client = this.jdbc.sql("""
+				insert into client (agency_id, name, sort_name) values (:a, 'Proof client', 'proof client')
+				returning id
+				""").param("a", this.nord).query(Long.class).single();
+		String consent = UUID.randomUUID().toString();
+		this.jdbc.sql("""
+				insert into consent_request (id, agency_id, client_id, trade_id, domain_name, new_owner_contact_id,
+				  recipient_email, locale, token_hash, status, created_by, expires_at, shown_text, shown_sha256)
+				values (cast(:id as uuid), :a, :c, :t, :d, '1', 'owner@example.net', 'en', :h, 'PENDING', 'carol',
+				  now() + interval '7 days', 'proof', 'proof')
+				""")
+			.param("id", consent)
+			.param("a", this.nord)
+			.param("c", client)
+			.param("t", trade)
+			.param("d", domain)
+			.param("h", consent)
+			.update();
+		this.foreign.put("client", Long.toString(client));
+		this.foreign.put("consent", consent);
 	}
 
 	@Test
@@ -391,6 +413,12 @@ class RouteSweepTests {
 		}
 		if (path.startsWith("/trades/")) {
 			path = path.replace("{id}", this.foreign.get("trade"));
+		}
+		if (path.startsWith("/clients/")) {
+			path = path.replace("{id}", this.foreign.get("client"));
+		}
+		if (path.startsWith("/consents/")) {
+			path = path.replace("{id}", this.foreign.get("consent"));
 		}
 		if (path.startsWith("/batches/") || path.startsWith("/domains/")) {
 			path = path.replace("{action}", "cancel");

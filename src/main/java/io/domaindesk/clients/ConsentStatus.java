@@ -1,0 +1,8 @@
+package io.domaindesk.clients;
+
+/** Where a consent request stands; expiry is read from its date, not stored. */
+public enum ConsentStatus {
+
+	PENDING, AGREED, DECLINED, REVOKED
+
+}

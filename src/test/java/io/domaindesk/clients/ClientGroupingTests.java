@@ -1,0 +1,214 @@
+package io.domaindesk.clients;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.support.DemoInventory;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Clients are owner identities, not OVHcloud contact ids: two owner contacts of the same
+ * person or organisation (an OVHcloud copy with a new id, as after a trade) are one
+ * client, and staff merges, splits and labels survive every new grouping.
+ */
+@IntegrationTest
+class ClientGroupingTests {
+
+	private static final String PREFIX = "fixture-clients-";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	ClientGrouping grouping;
+
+	@Autowired
+	ManageClients manage;
+
+	private long agency;
+
+	private long account;
+
+	private DeskPrincipal bob;
+
+	@BeforeEach
+	void synced() {
+		this.bob = this.users.findByUsername("bob").orElseThrow();
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+		this.account = this.jdbc.sql("select min(id) from ovh_account where agency_id = :a")
+			.param("a", this.agency)
+			.query(Long.class)
+			.single();
+		SecurityContextHolder.getContext()
+			.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(this.bob, null, this.bob.getAuthorities()));
+	}
+
+	@AfterEach
+	void removeFixtures() {
+		SecurityContextHolder.clearContext();
+		this.jdbc.sql("delete from client_pin where domain_name like 'fixture-clients-%'").update();
+		this.jdbc.sql("delete from domain where name like 'fixture-clients-%'").update();
+		this.grouping.regroup(this.agency);
+	}
+
+	@Test
+	void theSyncGroupsTheDemoInventoryIntoClients() {
+		assertThat(this.jdbc.sql("""
+				select count(*) from domain where agency_id = :a and gone_at is null and client_id is null
+				  and owner_contact_id is not null
+				""").param("a", this.agency).query(Long.class).single()).isZero();
+		assertThat(this.mvc.get().uri("/clients").with(user(this.bob))).hasStatusOk()
+			.bodyText()
+			.contains("Clients")
+			.contains("Consents waiting");
+	}
+
+	@Test
+	void anOwnerCopiedWithANewContactIdAfterATradeStaysTheSameClient() {
+		domain("a.com", "9000001", "ACME Édition S.A.S.", "corporation", "Contact@Acme.example");
+		domain("b.com", "9000001", "ACME Édition S.A.S.", "corporation", "Contact@Acme.example");
+		domain("c.com", "9000002", "Jeanne Martin", null, "jeanne@example.net");
+		this.grouping.regroup(this.agency);
+		long acme = clientOf("a.com");
+		assertThat(clientOf("b.com")).isEqualTo(acme);
+		assertThat(clientOf("c.com")).isNotEqualTo(acme);
+
+		// The trade completes: OVHcloud gives b.com a copy of the same owner with a new
+		// id, written differently (case, accents, punctuation).
+		this.jdbc
+			.sql("update domain set owner_contact_id = '9000003', owner_organisation = 'Acme Edition SAS',"
+					+ " owner_email = 'contact@acme.example' where name = :n")
+			.param("n", PREFIX + "b.com")
+			.update();
+		this.grouping.regroup(this.agency);
+		assertThat(clientOf("b.com")).isEqualTo(acme);
+		assertThat(this.mvc.get().uri("/clients/{id}", acme).with(user(this.bob))).hasStatusOk()
+			.bodyText()
+			.contains(PREFIX + "a.com")
+			.contains(PREFIX + "b.com")
+			.contains("9000001")
+			.contains("9000003")
+			.doesNotContain(PREFIX + "c.com");
+		// The domain list filters by client, agency first.
+		assertThat(this.mvc.get().uri("/domains?client={id}", acme).with(user(this.bob))).hasStatusOk()
+			.bodyText()
+			.contains(PREFIX + "a.com")
+			.contains(PREFIX + "b.com")
+			.doesNotContain(PREFIX + "c.com");
+	}
+
+	@Test
+	void anOwnerWhoReallyChangesLeavesTheClient() {
+		domain("d.com", "9000011", null, "individual", "paul@example.net", "Paul Durand");
+		domain("e.com", "9000011", null, "individual", "paul@example.net", "Paul Durand");
+		this.grouping.regroup(this.agency);
+		long paul = clientOf("d.com");
+		this.jdbc
+			.sql("update domain set owner_contact_id = '9000012', owner_name = 'Zoé Petit',"
+					+ " owner_email = 'zoe@example.net' where name = :n")
+			.param("n", PREFIX + "e.com")
+			.update();
+		this.grouping.regroup(this.agency);
+		assertThat(clientOf("e.com")).isNotEqualTo(paul);
+		assertThat(clientOf("d.com")).isEqualTo(paul);
+	}
+
+	@Test
+	void mergesSplitsAndLabelsSurviveTheNextGrouping() {
+		domain("f.com", "9000021", "Studio Lune", "corporation", "hello@lune.example");
+		domain("g.com", "9000022", "Lune Studio", "corporation", "hello@lune.example");
+		domain("h.com", "9000021", "Studio Lune", "corporation", "hello@lune.example");
+		this.grouping.regroup(this.agency);
+		long lune = clientOf("f.com");
+		long other = clientOf("g.com");
+		assertThat(other).isNotEqualTo(lune);
+
+		this.manage.merge(this.agency, lune, other);
+		this.manage.label(this.agency, lune, "VIP");
+		this.grouping.regroup(this.agency);
+		assertThat(clientOf("g.com")).isEqualTo(lune);
+		assertThat(this.jdbc.sql("select count(*) from client where id = :id")
+			.param("id", other)
+			.query(Long.class)
+			.single()).isZero();
+
+		Long split = this.manage.split(this.agency, lune, Set.of(PREFIX + "h.com"), "Lune shop");
+		this.grouping.regroup(this.agency);
+		assertThat(clientOf("h.com")).isEqualTo(split);
+		assertThat(clientOf("f.com")).isEqualTo(lune);
+		assertThat(clientOf("g.com")).isEqualTo(lune);
+		assertThat(
+				this.jdbc.sql("select label from client where id = :id").param("id", lune).query(String.class).single())
+			.isEqualTo("VIP");
+		assertThat(this.jdbc.sql("select domain_count from client where id = :id")
+			.param("id", lune)
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.mvc.get().uri("/clients?q=vip").with(user(this.bob))).hasStatusOk()
+			.bodyText()
+			.contains("Studio Lune");
+	}
+
+	@Test
+	void anotherAgencysClientIsNotFound() {
+		domain("i.com", "9000031", "Secret Corp", "corporation", "s@secret.example");
+		this.grouping.regroup(this.agency);
+		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
+		assertThat(this.mvc.get().uri("/clients/{id}", clientOf("i.com")).with(user(carol))).hasStatus(404);
+	}
+
+	private void domain(String name, String ownerId, String organisation, String legalForm, String email) {
+		domain(name, ownerId, organisation, legalForm, email, null);
+	}
+
+	private void domain(String name, String ownerId, String organisation, String legalForm, String email,
+			String person) {
+		this.jdbc.sql("""
+				insert into domain (agency_id, ovh_account_id, name, unicode_name, tld, state, expires_at,
+				  owner_contact_id, owner_name, owner_organisation, owner_email, owner_legal_form, search_text)
+				values (:a, :acc, :n, :n, 'com', 'ok', now() + interval '200 days', :owner, :person, :org, :email,
+				  :form, :n)
+				""")
+			.param("a", this.agency)
+			.param("acc", this.account)
+			.param("n", PREFIX + name)
+			.param("owner", ownerId)
+			.param("person", person)
+			.param("org", organisation)
+			.param("email", email)
+			.param("form", legalForm)
+			.update();
+	}
+
+	private long clientOf(String name) {
+		List<Long> ids = this.jdbc.sql("select client_id from domain where name = :n")
+			.param("n", PREFIX + name)
+			.query(Long.class)
+			.list();
+		assertThat(ids).hasSize(1).doesNotContainNull();
+		return ids.get(0);
+	}
+
+}

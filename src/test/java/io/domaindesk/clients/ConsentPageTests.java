@@ -1,0 +1,161 @@
+package io.domaindesk.clients;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.support.BrowserSession;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public consent page over real HTTP, from a browser with no account and no cookie:
+ * one neutral answer for every link that does not work, its rate limit, and an answer
+ * recorded once with its evidence in the audit chain.
+ */
+@IntegrationTest
+class ConsentPageTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	ConsentRequestRepository requests;
+
+	@Autowired
+	ConsentRateLimit rateLimit;
+
+	@LocalServerPort
+	int port;
+
+	private long agency;
+
+	@BeforeEach
+	void cleanSlate() {
+		this.rateLimit.forget();
+		this.agency = this.users.findByUsername("bob").orElseThrow().agencyId();
+	}
+
+	@AfterEach
+	void forgetCounts() {
+		this.rateLimit.forget();
+	}
+
+	@Test
+	void unknownUsedExpiredRevokedAndMalformedLinksGetTheSameNeutralPage() {
+		String used = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		BrowserSession owner = new BrowserSession(this.port);
+		assertThat(owner.get("/consent/" + used).statusCode()).isEqualTo(200);
+		assertThat(owner.post("/consent/" + used, Map.of("answer", "agree")).statusCode()).isEqualTo(200);
+		String expired = request(Instant.now().minusSeconds(1));
+		String revoked = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		ConsentRequest toRevoke = this.requests.findByTokenHash(ConsentTokens.sha256(revoked)).orElseThrow();
+		toRevoke.revoke("bob", Instant.now());
+		this.requests.save(toRevoke);
+
+		HttpResponse<String> unknown = fresh("/consent/" + ConsentTokens.newToken());
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("This link does not work");
+		for (String token : new String[] { used, expired, revoked, "short", "x".repeat(300) }) {
+			HttpResponse<String> response = fresh("/consent/" + token);
+			assertThat(response.statusCode()).as(token).isEqualTo(unknown.statusCode());
+			assertThat(response.body()).as(token).isEqualTo(unknown.body());
+			assertThat(response.headers().allValues("Set-Cookie")).as("no session, no token for " + token).isEmpty();
+			assertThat(response.headers().firstValue("Content-Security-Policy")).get()
+				.asString()
+				.contains("script-src 'self'")
+				.contains("frame-ancestors 'none'");
+		}
+		// A second answer on a used link changes nothing.
+		assertThat(owner.post("/consent/" + used, Map.of("answer", "decline")).statusCode()).isEqualTo(404);
+		assertThat(this.requests.findByTokenHash(ConsentTokens.sha256(used)).orElseThrow().getStatus())
+			.isEqualTo(ConsentStatus.AGREED);
+	}
+
+	@Test
+	void theLinkPageIsRateLimitedPerAddress() {
+		String open = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		for (int i = 0; i < 30; i++) {
+			assertThat(fresh("/consent/" + ConsentTokens.newToken()).statusCode()).isEqualTo(404);
+		}
+		HttpResponse<String> limited = fresh("/consent/" + open);
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Retry-After")).contains("60");
+		assertThat(limited.body()).doesNotContain("Agence").doesNotContain("agree");
+		this.rateLimit.forget();
+		assertThat(fresh("/consent/" + open).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void anAnswerIsRecordedOnceWithItsEvidenceInTheAuditChainAndNeedsItsCsrfCookie() {
+		String token = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		// Without the page's CSRF token and cookie, nothing is recorded.
+		assertThat(new BrowserSession(this.port).post("/consent/" + token, Map.of("answer", "agree")).statusCode())
+			.isEqualTo(403);
+
+		BrowserSession owner = new BrowserSession(this.port);
+		HttpResponse<String> page = owner.get("/consent/" + token);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Agence Test asks for your agreement")
+			.contains("First name: Old → New")
+			.contains("12.00 €")
+			.contains("I agree")
+			.contains("I decline");
+		assertThat(page.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+		HttpResponse<String> answered = owner.post("/consent/" + token,
+				Map.of("answer", "decline", "comment", "Not this year " + "x".repeat(2000)));
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.body()).contains("Your refusal was recorded");
+
+		ConsentRequest consent = this.requests.findByTokenHash(ConsentTokens.sha256(token)).orElseThrow();
+		assertThat(consent.getStatus()).isEqualTo(ConsentStatus.DECLINED);
+		assertThat(consent.getAnswerIp()).isEqualTo("127.0.0.1");
+		assertThat(consent.getAnswerComment()).startsWith("Not this year").hasSize(1000);
+		assertThat(consent.getAnswerUserAgent()).isNotBlank();
+		assertThat(consent.getShownSha256()).isEqualTo(ConsentTokens.sha256(consent.getShownText()));
+		Map<String, Object> audit = this.jdbc.sql("""
+				select actor, ip, details ->> 'shownSha256' as sha, details ->> 'shownText' as text,
+				       details ->> 'answer' as answer
+				from audit_event where action = 'consent.answer' and details ->> 'consentId' = :id
+				""").param("id", consent.getId().toString()).query().singleRow();
+		assertThat(audit).containsEntry("actor", AnswerConsent.ACTOR)
+			.containsEntry("ip", "127.0.0.1")
+			.containsEntry("sha", consent.getShownSha256())
+			.containsEntry("text", consent.getShownText())
+			.containsEntry("answer", "DECLINED");
+	}
+
+	/** A request made as the clients module makes it, and the raw token of its link. */
+	private String request(Instant expires) {
+		String token = ConsentTokens.newToken();
+		String text = """
+				Agence Test asks for your agreement about example.com
+
+				What changes (before → after):
+				• First name: Old → New
+
+				Price of the change at OVHcloud: 12.00 €""";
+		this.requests.save(new ConsentRequest(this.agency, null, 1L, "fixture-consent.com", "123", "owner@example.net",
+				"Owner", "en", ConsentTokens.sha256(token), "bob", expires, text, ConsentTokens.sha256(text)));
+		return token;
+	}
+
+	private HttpResponse<String> fresh(String path) {
+		return new BrowserSession(this.port).get(path);
+	}
+
+}
