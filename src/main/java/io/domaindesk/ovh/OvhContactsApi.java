@@ -50,6 +50,30 @@ public final class OvhContactsApi {
 	}
 
 	/**
+	 * {@code PUT /domain/contact/{contactId}} that also clears fields: OVHcloud keeps a
+	 * property the body leaves out, so each cleared one (a label such as {@code fax} or
+	 * {@code address.line2}) is sent as an explicit {@code null}.
+	 */
+	public DomainContact updateDomainContact(long contactId, DomainContact contact,
+			java.util.Collection<String> cleared) {
+		ObjectNode node = (ObjectNode) withoutId(contact);
+		for (String label : cleared) {
+			int dot = label.indexOf('.');
+			if (dot > 0) {
+				ObjectNode parent = (node.get(label.substring(0, dot)) instanceof ObjectNode existing) ? existing
+						: node.putObject(label.substring(0, dot));
+				parent.putNull(label.substring(dot + 1));
+			}
+			else {
+				node.putNull(label);
+			}
+		}
+		return this.transport.call(
+				OvhDomainsApi.write("PUT", OvhPath.of("/domain/contact/{contactId}", contactId), node),
+				DomainContact.class);
+	}
+
+	/**
 	 * {@code GET /domain/configurationRule}: the rule tree for an action ({@code create},
 	 * {@code trade}, {@code transfer}, {@code update}) on a domain.
 	 */

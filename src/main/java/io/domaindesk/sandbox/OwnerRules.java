@@ -47,6 +47,12 @@ final class OwnerRules {
 	/** Identity fields: changing them is an owner change, so they are locked once set. */
 	static final Set<String> IDENTITY = Set.of("firstName", "lastName", "organisationName", "legalForm", "email");
 
+	/**
+	 * ICANN: the first and last names are the owner's identity only for an individual;
+	 * for a legal person the organisation name is (notes §4.6, the {@code update} rule).
+	 */
+	static final Set<String> PERSON_NAME = Set.of("firstName", "lastName");
+
 	static final Set<String> ACTIONS = Set.of("create", "trade", "transfer", "update");
 
 	private OwnerRules() {
@@ -64,7 +70,7 @@ final class OwnerRules {
 
 	enum When {
 
-		ALWAYS, INDIVIDUAL, NOT_INDIVIDUAL, ZIP_COUNTRY
+		ALWAYS, INDIVIDUAL, NOT_INDIVIDUAL, ZIP_COUNTRY, NEVER
 
 	}
 
@@ -98,8 +104,10 @@ final class OwnerRules {
 				new FieldRule("organisationName", "lorem", When.NOT_INDIVIDUAL, null, null, true),
 				new FieldRule("email", "john.doe@example.com", When.ALWAYS, null, EMAIL, true),
 				new FieldRule("phone", "+33.612345678", When.ALWAYS, null, PHONE, false),
+				new FieldRule("fax", "+33.123456789", When.NEVER, null, PHONE, false),
 				new FieldRule("language", "fr_FR", When.ALWAYS, LANGUAGES, null, false),
 				new FieldRule("address.line1", "1 rue de la Paix", When.ALWAYS, null, null, false),
+				new FieldRule("address.line2", "Bâtiment B", When.NEVER, null, null, false),
 				new FieldRule("address.city", "Paris", When.ALWAYS, null, null, false),
 				new FieldRule("address.zip", "75002", When.ZIP_COUNTRY, null, null, false),
 				new FieldRule("address.country", "FR", When.ALWAYS, countries, null, false));
@@ -116,8 +124,19 @@ final class OwnerRules {
 		owner.putArray("constraints").addObject().put("operator", "required");
 		ObjectNode fields = owner.putObject("fields");
 		ArrayNode and = fields.putArray("and");
+		// The address fields come as a nested group without a label of its own, as
+		// OVHcloud's rule trees may nest and/or groups inside OWNER_CONTACT.fields.
+		ArrayNode address = null;
 		for (FieldRule field : fields(tld)) {
-			and.add(fieldRule(field, action));
+			if (field.label().startsWith("address.")) {
+				if (address == null) {
+					address = and.addObject().putArray("and");
+				}
+				address.add(fieldRule(field, action));
+			}
+			else {
+				and.add(fieldRule(field, action));
+			}
 		}
 		if ("update".equals(action)) {
 			return owner;
@@ -164,6 +183,8 @@ final class OwnerRules {
 				((ObjectNode) condition.path("fields").path("constraints").get(0)).set("values", Json.strings(NO_ZIP));
 				constraints.addObject().put("operator", "required").set("conditions", condition);
 			}
+			case NEVER -> {
+			}
 		}
 		if (field.values() != null) {
 			constraints.addObject().put("operator", "contains").set("values", Json.strings(field.values()));
@@ -172,7 +193,16 @@ final class OwnerRules {
 			constraints.addObject().put("operator", "match").put("value", field.match());
 		}
 		constraints.addObject().put("operator", "maxlength").put("value", "255");
-		if ("update".equals(action) && field.readonly()) {
+		if ("update".equals(action) && field.readonly() && PERSON_NAME.contains(field.label())) {
+			// A top-level "and" of two conditions, the second one without the first's
+			// field: read-only for an individual whose name is set.
+			ObjectNode both = Json.object();
+			ArrayNode conditions = both.putArray("and");
+			conditions.add(ownerCondition("legalForm", "eq", "individual"));
+			conditions.add(ownerCondition(field.label(), "notempty", null));
+			constraints.addObject().put("operator", "readonly").set("conditions", both);
+		}
+		else if ("update".equals(action) && field.readonly()) {
 			constraints.addObject()
 				.put("operator", "readonly")
 				.set("conditions", ownerCondition(field.label(), "notempty", null));
@@ -215,8 +245,11 @@ final class OwnerRules {
 				case INDIVIDUAL -> individual;
 				case NOT_INDIVIDUAL -> !individual;
 				case ZIP_COUNTRY -> country == null || !NO_ZIP.contains(country);
+				case NEVER -> false;
 			};
-			if ("update".equals(action) && field.readonly() && current != null) {
+			boolean locked = field.readonly()
+					&& (!PERSON_NAME.contains(field.label()) || "individual".equals(Json.text(current, "legalForm")));
+			if ("update".equals(action) && locked && current != null) {
 				String before = value(current, field.label());
 				if (before != null && !before.isBlank() && !Objects.equals(before, value)) {
 					violations.put(key, "Field \"" + field.name()

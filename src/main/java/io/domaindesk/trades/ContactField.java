@@ -63,14 +63,27 @@ public record ContactField(String label, String placeholder, boolean required, C
 		if (owner == null || owner.fields() == null) {
 			return List.of();
 		}
-		List<ConfigurationRule> rules = (owner.fields().and() != null) ? owner.fields().and() : List.of(owner.fields());
 		List<ContactField> fields = new ArrayList<>();
-		for (ConfigurationRule rule : rules) {
-			if (rule.label() != null) {
-				fields.add(of(rule));
+		collect(owner.fields(), fields);
+		return fields;
+	}
+
+	/**
+	 * The field rules of {@code OWNER_CONTACT.fields}, also those grouped in nested
+	 * {@code and}/{@code or} nodes, which carry no label of their own.
+	 */
+	private static void collect(ConfigurationRule node, List<ContactField> fields) {
+		if (node.label() != null) {
+			if (fields.stream().noneMatch((field) -> field.label().equals(node.label()))) {
+				fields.add(of(node));
+			}
+			return;
+		}
+		for (List<ConfigurationRule> children : java.util.Arrays.asList(node.and(), node.or())) {
+			if (children != null) {
+				children.forEach((child) -> collect(child, fields));
 			}
 		}
-		return fields;
 	}
 
 	private static ConfigurationRule findOwner(ConfigurationRule rule) {
@@ -118,20 +131,32 @@ public record ContactField(String label, String placeholder, boolean required, C
 	}
 
 	/**
-	 * Evaluates a condition on the owner contact ({@code OWNER_CONTACT} with one field
-	 * rule). An operator we do not know counts as holding, so that a field is rather
-	 * shown required or locked than wrongly free.
+	 * Evaluates a condition of a constraint on the owner contact: an
+	 * {@code and}/{@code or} of conditions, or an {@code OWNER_CONTACT} rule whose
+	 * {@code fields} (a field rule, or again an {@code and}/{@code or} of them) must
+	 * hold. A condition without fields asks only that the owner contact be there, which
+	 * it is. An operator or a label we cannot evaluate counts as holding, so that a field
+	 * is rather shown required or locked than wrongly free.
 	 */
 	static boolean holds(ConfigurationRule condition, Map<String, String> contact) {
-		ConfigurationRule field = condition.fields();
-		if (field == null) {
-			return true;
+		if (condition.and() != null) {
+			return condition.and().stream().allMatch((rule) -> holds(rule, contact));
 		}
+		if (condition.or() != null) {
+			return condition.or().stream().anyMatch((rule) -> holds(rule, contact));
+		}
+		return condition.fields() == null || fieldHolds(condition.fields(), contact);
+	}
+
+	private static boolean fieldHolds(ConfigurationRule field, Map<String, String> contact) {
 		if (field.and() != null) {
-			return field.and().stream().allMatch(rule -> holds(wrap(rule), contact));
+			return field.and().stream().allMatch((rule) -> fieldHolds(rule, contact));
 		}
 		if (field.or() != null) {
-			return field.or().stream().anyMatch(rule -> holds(wrap(rule), contact));
+			return field.or().stream().anyMatch((rule) -> fieldHolds(rule, contact));
+		}
+		if (field.label() == null) {
+			return true;
 		}
 		String value = contact.get(field.label());
 		boolean empty = value == null || value.isBlank();
@@ -151,10 +176,6 @@ public record ContactField(String label, String placeholder, boolean required, C
 			}
 		}
 		return true;
-	}
-
-	private static ConfigurationRule wrap(ConfigurationRule field) {
-		return new ConfigurationRule(null, null, null, null, null, field, "OWNER_CONTACT", null, null, "contact");
 	}
 
 	private static Integer parse(String value) {

@@ -67,7 +67,11 @@ class OwnerController {
 			result = new UpdateOwner.Result(false, Map.of(), List.of(), UpdateOwner.describe(ex), ex.queryId(), false);
 		}
 		if (result.saved()) {
-			Flash.ok(redirect, "owner.saved", found.unicodeName());
+			// Says what was saved, cleared fields apart: a cleared field is gone at
+			// OVHcloud too.
+			Flash.ok(redirect, "owner.saved.fields", found.unicodeName(),
+					result.changed().isEmpty() ? "—" : String.join(", ", result.changed()),
+					result.cleared().isEmpty() ? "—" : String.join(", ", result.cleared()));
 			return "redirect:/domains/" + found.name() + "/owner";
 		}
 		model.addAttribute("domain", found);

@@ -43,7 +43,12 @@ class UpdateOwner {
 	 * {@code lockedChanged} lists the locked fields the user changed.
 	 */
 	record Result(boolean saved, Map<String, String> fieldErrors, List<String> lockedChanged, String error,
-			String queryId, boolean unknown) {
+			String queryId, boolean unknown, List<String> changed, List<String> cleared) {
+
+		Result(boolean saved, Map<String, String> fieldErrors, List<String> lockedChanged, String error, String queryId,
+				boolean unknown) {
+			this(saved, fieldErrors, lockedChanged, error, queryId, unknown, List.of(), List.of());
+		}
 
 	}
 
@@ -53,6 +58,7 @@ class UpdateOwner {
 		Map<String, String> merged = new LinkedHashMap<>(owner.values());
 		Map<String, String> fieldErrors = new LinkedHashMap<>();
 		List<String> lockedChanged = new java.util.ArrayList<>();
+		List<String> cleared = new java.util.ArrayList<>();
 		for (ContactField field : owner.fields()) {
 			String value = blankToNull(typed.get(field.label()));
 			String before = blankToNull(owner.values().get(field.label()));
@@ -61,6 +67,9 @@ class UpdateOwner {
 			}
 			if (value == null) {
 				merged.remove(field.label());
+				if (before != null) {
+					cleared.add(field.label());
+				}
 			}
 			else {
 				merged.put(field.label(), value);
@@ -94,14 +103,18 @@ class UpdateOwner {
 			// would still silently be an owner change, which only a trade may do.
 			return new Result(false, fieldErrors, lockedChanged, null, null, false);
 		}
-		Map<String, Object> details = Map.of("contactId", owner.contactId(), "fields", changed(owner.values(), merged));
+		List<String> changed = changed(owner.values(), merged);
+		Map<String, Object> details = Map.of("contactId", owner.contactId(), "fields", changed);
 		// The intent is committed (its own transaction) before the call.
 		this.audit.record(new AuditEntry(agencyId, "owner.update", domain.name(), details, AuditOutcome.PENDING, null));
 		try {
-			client.contacts().updateDomainContact(owner.contactId(), contact);
+			// A field left out of the body is kept by OVHcloud: the cleared ones are sent
+			// as null.
+			client.contacts().updateDomainContact(owner.contactId(), contact, cleared);
 			this.audit
 				.record(new AuditEntry(agencyId, "owner.update", domain.name(), details, AuditOutcome.SUCCESS, null));
-			return new Result(true, fieldErrors, lockedChanged, null, null, false);
+			List<String> updated = changed.stream().filter((label) -> !cleared.contains(label)).toList();
+			return new Result(true, fieldErrors, lockedChanged, null, null, false, updated, List.copyOf(cleared));
 		}
 		catch (OvhException.OutcomeUnknown ex) {
 			this.audit.record(new AuditEntry(agencyId, "owner.update", domain.name(), details, AuditOutcome.UNKNOWN,

@@ -1,0 +1,163 @@
+package io.domaindesk.trades;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.domains.Inventory;
+import io.domaindesk.support.DemoInventory;
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * Owner contact rules by legal form, against the sandbox's {@code update} rules: first
+ * and last name are the identity of an individual only (a top-level {@code and} of two
+ * conditions), the address fields come in a nested group, and clearing an optional field
+ * clears it at OVHcloud.
+ */
+@IntegrationTest
+class OwnerLegalFormTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	TradeConnections connections;
+
+	private long agency;
+
+	private DeskPrincipal bob;
+
+	@BeforeEach
+	void syncedInventory() {
+		this.bob = this.users.findByUsername("bob").orElseThrow();
+		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+	}
+
+	@Test
+	void aCorporationsOwnerEditsFirstAndLastNameWithoutATradeWhileAnIndividualsAreLocked() {
+		String corporation = domainOwnedBy("corporation");
+		String individual = domainOwnedBy("individual");
+
+		var page = this.mvc.get().uri("/domains/{d}/owner", corporation).with(user(this.bob)).exchange();
+		@SuppressWarnings("unchecked")
+		Set<String> locked = (Set<String>) page.getMvcResult().getModelAndView().getModel().get("locked");
+		assertThat(locked).contains("organisationName", "email", "legalForm").doesNotContain("firstName", "lastName");
+		@SuppressWarnings("unchecked")
+		List<ContactField> fields = (List<ContactField>) page.getMvcResult().getModelAndView().getModel().get("fields");
+		assertThat(fields).extracting(ContactField::label).contains("address.city", "address.line2", "fax");
+
+		Map<String, String> values = currentOwner(corporation);
+		values.put("firstName", "Ysolde");
+		values.put("lastName", "Garnier");
+		assertThat(post(corporation, values)).hasStatus3xxRedirection()
+			.flash()
+			.containsEntry("flash", "owner.saved.fields");
+		assertThat(currentOwner(corporation)).containsEntry("firstName", "Ysolde").containsEntry("lastName", "Garnier");
+		assertThat(this.jdbc.sql("select count(*) from trade where domain_name = :d")
+			.param("d", corporation)
+			.query(Long.class)
+			.single()).isZero();
+
+		var individualPage = this.mvc.get().uri("/domains/{d}/owner", individual).with(user(this.bob)).exchange();
+		@SuppressWarnings("unchecked")
+		Set<String> individualLocked = (Set<String>) individualPage.getMvcResult()
+			.getModelAndView()
+			.getModel()
+			.get("locked");
+		assertThat(individualLocked).contains("firstName", "lastName", "email");
+		Map<String, String> person = currentOwner(individual);
+		String before = person.get("firstName");
+		person.put("firstName", "Ysolde");
+		assertThat(post(individual, person)).hasStatusOk().model().containsEntry("lockedChanged", Set.of("firstName"));
+		assertThat(currentOwner(individual)).containsEntry("firstName", before);
+	}
+
+	@Test
+	void clearingAnOptionalFieldClearsItAtOvhcloudAndThePageSaysSo() {
+		String domain = domainOwnedBy("association");
+		Map<String, String> values = currentOwner(domain);
+		values.put("fax", "+33.123456789");
+		values.put("address.line2", "Bâtiment B");
+		assertThat(post(domain, values)).hasStatus3xxRedirection();
+		assertThat(currentOwner(domain)).containsEntry("fax", "+33.123456789")
+			.containsEntry("address.line2", "Bâtiment B");
+
+		values.put("fax", "");
+		values.put("address.line2", "");
+		var saved = post(domain, values).exchange();
+		assertThat(saved).hasStatus3xxRedirection().flash().containsEntry("flash", "owner.saved.fields");
+		Object[] args = (Object[]) saved.getMvcResult().getFlashMap().get("flashArgs");
+		assertThat(args[2].toString()).contains("fax").contains("address.line2");
+		assertThat(currentOwner(domain)).doesNotContainKeys("fax", "address.line2");
+	}
+
+	private MockMvcTester.MockMvcRequestBuilder post(String domain, Map<String, String> fields) {
+		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post()
+			.uri("/domains/{d}/owner", domain)
+			.with(user(this.bob))
+			.with(csrf());
+		fields.forEach((key, value) -> request.param("fields[" + key + "]", value));
+		return request;
+	}
+
+	private Map<String, String> currentOwner(String domain) {
+		Inventory.InventoryDomain found = this.inventory.find(this.agency, domain).orElseThrow();
+		var client = this.connections.client(this.agency, found.ovhAccountId());
+		long ownerId = Long.parseLong(client.domains().get(domain).whoisOwner());
+		return new LinkedHashMap<>(ContactValues.flatten(client.contacts().domainContact(ownerId)));
+	}
+
+	/**
+	 * A .com domain untouched by other tests whose owner has this legal form and plain
+	 * names (no hostile seed values).
+	 */
+	private String domainOwnedBy(String legalForm) {
+		List<String> candidates = this.jdbc
+			.sql("""
+					select d.name from domain d
+					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.name like '%.com'
+					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name not like 'xn--%'
+					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
+					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
+					  and not exists (select 1 from trade t where t.domain_name = d.name)
+					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
+					order by md5(d.name)
+					""")
+			.param("a", this.agency)
+			.query(String.class)
+			.list();
+		for (String name : candidates) {
+			Map<String, String> owner = currentOwner(name);
+			if (legalForm.equals(owner.get("legalForm"))
+					&& String.valueOf(owner.get("lastName")).matches("[\\p{L} '-]+")
+					&& String.valueOf(owner.getOrDefault("organisationName", "x")).matches("[\\p{L}\\p{N} '&.-]+")) {
+				return name;
+			}
+		}
+		throw new IllegalStateException("No untouched .com domain owned by a " + legalForm);
+	}
+
+}
