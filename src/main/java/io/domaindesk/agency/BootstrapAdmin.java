@@ -3,7 +3,6 @@ package io.domaindesk.agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,13 +32,12 @@ class BootstrapAdmin implements ApplicationRunner {
 	private final String password;
 
 	BootstrapAdmin(DeskUserRepository users, PasswordEncoder passwordEncoder, PasswordPolicy policy,
-			@Value("${domaindesk.bootstrap-admin.username:}") String username,
-			@Value("${domaindesk.bootstrap-admin.password:}") String password) {
+			BootstrapAdminSettings settings) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.policy = policy;
-		this.username = username;
-		this.password = password;
+		this.username = settings.username();
+		this.password = settings.password();
 	}
 
 	@Override

@@ -59,10 +59,10 @@ class DemoData implements ApplicationRunner {
 				this.users.save(new DeskUser(null, username, "Platform admin", Role.PLATFORM_ADMIN, hash));
 			}
 		}
-		for (DemoProperties.DemoAgency demoAgency : this.demo.agencies()) {
+		for (DemoProperties.DemoAgency demoAgency : this.demo.agencies().values()) {
 			Agency agency = this.agencies.findByName(demoAgency.name())
 				.orElseGet(() -> this.agencies.save(new Agency(demoAgency.name())));
-			for (DemoProperties.DemoUser demoUser : demoAgency.users()) {
+			for (DemoProperties.DemoUser demoUser : demoAgency.users().values()) {
 				if (!this.users.existsByUsername(demoUser.username())) {
 					hash = (hash != null) ? hash : this.passwordEncoder.encode(this.demo.password());
 					this.users.save(new DeskUser(agency.getId(), demoUser.username(), demoUser.displayName(),
@@ -92,7 +92,9 @@ class DemoData implements ApplicationRunner {
 		StringBuilder logins = new StringBuilder();
 		this.demo.platformAdmins().forEach(name -> logins.append(name).append(" (platform admin) "));
 		this.demo.agencies()
+			.values()
 			.forEach(a -> a.users()
+				.values()
 				.forEach(u -> logins.append(u.username())
 					.append(" (")
 					.append(u.role())

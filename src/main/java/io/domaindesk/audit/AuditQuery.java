@@ -1,5 +1,7 @@
 package io.domaindesk.audit;
 
+import io.domaindesk.infrastructure.TimeZoneSettings;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,13 +34,12 @@ class AuditQuery {
 
 	private final ZoneId zone;
 
-	AuditQuery(JdbcClient jdbc, DataSource dataSource,
-			@Value("${domaindesk.audit.time-zone:Europe/Paris}") ZoneId zone) {
+	AuditQuery(JdbcClient jdbc, DataSource dataSource, TimeZoneSettings zone) {
 		this.jdbc = jdbc;
 		this.cursor = new NamedParameterJdbcTemplate(dataSource);
 		// Rows reach the export a thousand at a time instead of all at once.
 		this.cursor.getJdbcTemplate().setFetchSize(1000);
-		this.zone = zone;
+		this.zone = zone.timeZone();
 	}
 
 	ZoneId zone() {

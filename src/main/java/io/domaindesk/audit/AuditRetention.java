@@ -1,11 +1,12 @@
 package io.domaindesk.audit;
 
+import io.domaindesk.infrastructure.TimeZoneSettings;
+
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +29,11 @@ class AuditRetention {
 
 	private final int platformRetentionMonths;
 
-	AuditRetention(JdbcClient jdbc, AuditLog audit, @Value("${domaindesk.audit.time-zone:Europe/Paris}") ZoneId zone,
-			@Value("${domaindesk.audit.platform-retention-months:12}") int platformRetentionMonths) {
+	AuditRetention(JdbcClient jdbc, AuditLog audit, TimeZoneSettings zone, AuditSettings settings) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.zone = zone;
-		this.platformRetentionMonths = platformRetentionMonths;
+		this.zone = zone.timeZone();
+		this.platformRetentionMonths = settings.platformRetentionMonths();
 	}
 
 	/** The first instant kept: the start of the month {@code months} before this one. */

@@ -1,5 +1,7 @@
 package io.domaindesk.audit;
 
+import io.domaindesk.infrastructure.TimeZoneSettings;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -7,7 +9,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,11 +28,10 @@ class AuditSchedule {
 
 	private final ZoneId zone;
 
-	AuditSchedule(ChainVerifier verifier, AuditRetention retention,
-			@Value("${domaindesk.audit.time-zone:Europe/Paris}") ZoneId zone) {
+	AuditSchedule(ChainVerifier verifier, AuditRetention retention, TimeZoneSettings zone) {
 		this.verifier = verifier;
 		this.retention = retention;
-		this.zone = zone;
+		this.zone = zone.timeZone();
 	}
 
 	@Scheduled(cron = "${domaindesk.audit.verify-cron:0 17 * * * *}")
@@ -46,8 +46,7 @@ class AuditSchedule {
 		}
 	}
 
-	@Scheduled(cron = "${domaindesk.audit.purge-cron:0 30 3 * * *}",
-			zone = "${domaindesk.audit.time-zone:Europe/Paris}")
+	@Scheduled(cron = "${domaindesk.audit.purge-cron:0 30 3 * * *}", zone = "${domaindesk.time-zone:Europe/Paris}")
 	@SchedulerLock(name = "audit-purge", lockAtMostFor = "PT1H")
 	void purge() {
 		long removed = this.retention.purgeAll(LocalDate.now(this.zone));

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
@@ -54,8 +53,8 @@ class BatchWorker {
 
 	BatchWorker(NicChangeBatchRepository batches, NicChangeRepository changes, SubmitNicChange submit, JdbcClient jdbc,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, TransactionTemplate transactions,
-			@Value("${domaindesk.nic-changes.rate-limit-pause:5s}") Duration rateLimitPause) {
-		this.rateLimitPause = rateLimitPause;
+			NicChangeSettings settings) {
+		this.rateLimitPause = settings.rateLimitPause();
 		this.batches = batches;
 		this.changes = changes;
 		this.submit = submit;

@@ -1,11 +1,12 @@
 package io.domaindesk.dashboard;
 
+import io.domaindesk.infrastructure.TimeZoneSettings;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +24,9 @@ class AgencyDashboard {
 
 	private final ZoneId zone;
 
-	AgencyDashboard(JdbcClient jdbc, @Value("${domaindesk.audit.time-zone:Europe/Paris}") ZoneId zone) {
+	AgencyDashboard(JdbcClient jdbc, TimeZoneSettings zone) {
 		this.jdbc = jdbc;
-		this.zone = zone;
+		this.zone = zone.timeZone();
 	}
 
 	ZoneId zone() {

@@ -4,7 +4,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import io.domaindesk.agency.OvhAccounts;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -28,12 +27,11 @@ class InventorySchedule {
 
 	private final boolean syncOnStartup;
 
-	InventorySchedule(OvhAccounts accounts, InventorySync sync, SyncRuns runs,
-			@Value("${domaindesk.sync.on-startup:true}") boolean syncOnStartup) {
+	InventorySchedule(OvhAccounts accounts, InventorySync sync, SyncRuns runs, SyncSettings settings) {
 		this.accounts = accounts;
 		this.sync = sync;
 		this.runs = runs;
-		this.syncOnStartup = syncOnStartup;
+		this.syncOnStartup = settings.onStartup();
 	}
 
 	/**

@@ -21,7 +21,6 @@ import io.domaindesk.ovh.OvhContactsApi;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
@@ -55,8 +54,8 @@ class InventorySync {
 	private final ApplicationEventPublisher events;
 
 	InventorySync(OvhAccounts accounts, OvhClients clients, SyncRuns runs, InventoryWriter writer, AuditLog audit,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			@Value("${domaindesk.sync.page-size:500}") int pageSize, ApplicationEventPublisher events) {
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, SyncSettings settings,
+			ApplicationEventPublisher events) {
 		this.events = events;
 		this.accounts = accounts;
 		this.clients = clients;
@@ -64,7 +63,7 @@ class InventorySync {
 		this.writer = writer;
 		this.audit = audit;
 		this.executor = executor;
-		this.pageSize = pageSize;
+		this.pageSize = settings.pageSize();
 	}
 
 	/**

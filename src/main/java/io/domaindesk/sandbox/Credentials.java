@@ -46,7 +46,7 @@ class Credentials {
 	 * state.
 	 */
 	void registerConfiguredKeys() {
-		for (SandboxProperties.Account account : this.properties.accounts()) {
+		for (SandboxProperties.Account account : this.properties.accountList()) {
 			ObjectNode doc = Json.object();
 			doc.put("credentialId", Math.abs((long) account.consumerKey().hashCode()));
 			doc.put("applicationId", applicationId(account.applicationKey()));
@@ -71,7 +71,7 @@ class Credentials {
 	}
 
 	Optional<SandboxProperties.Account> application(String applicationKey) {
-		return this.properties.accounts()
+		return this.properties.accountList()
 			.stream()
 			.filter((account) -> account.applicationKey().equals(applicationKey))
 			.findFirst();

@@ -1,10 +1,19 @@
 package io.domaindesk.sandbox;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the OVHcloud emulator ({@code domaindesk.sandbox.*}).
@@ -22,16 +31,44 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param faults faults injected from start-up
  */
 @ConfigurationProperties("domaindesk.sandbox")
+@Validated
 public record SandboxProperties(@DefaultValue("false") boolean enabled, @DefaultValue("PT7M17S") Duration clockOffset,
 		@DefaultValue("true") boolean iceberg, @DefaultValue("20240917") long seed,
-		@DefaultValue("0") int rateLimitPerMinute, @DefaultValue("PT65S") Duration readTimeout, List<Account> accounts,
-		List<Fault> faults) {
+		@DefaultValue("0") int rateLimitPerMinute, @DefaultValue("PT65S") Duration readTimeout,
+		Map<String, @Valid Account> accounts, List<Fault> faults) {
 
 	public SandboxProperties {
 		clockOffset = (clockOffset != null) ? clockOffset : Duration.ofSeconds(437);
 		readTimeout = (readTimeout != null) ? readTimeout : Duration.ofSeconds(65);
-		accounts = (accounts == null || accounts.isEmpty()) ? defaultAccounts() : List.copyOf(accounts);
+		accounts = byKey(accounts);
 		faults = (faults == null) ? List.of() : List.copyOf(faults);
+	}
+
+	/** The accounts in key order, the demo's first. */
+	public List<Account> accountList() {
+		return List.copyOf(this.accounts.values());
+	}
+
+	/**
+	 * Accounts are a map with stable keys, not a list: Spring Boot binds a list from one
+	 * property source only (and refuses gaps), so the documented
+	 * {@code accounts[i].domains} given alone would replace both demo accounts with one
+	 * that has no keys. {@code accounts[0]} is the key {@code 0}; what is bound fills in
+	 * over the default of the same key, field by field; a new key is a new account.
+	 */
+	private static Map<String, Account> byKey(Map<String, Account> given) {
+		Map<String, Account> merged = new TreeMap<>(Comparator
+			.comparing((String key) -> key.matches("\\d{1,9}") ? Integer.parseInt(key) : Integer.MAX_VALUE)
+			.thenComparing(Comparator.naturalOrder()));
+		List<Account> defaults = defaultAccounts();
+		for (int i = 0; i < defaults.size(); i++) {
+			merged.put(String.valueOf(i), defaults.get(i));
+		}
+		if (given != null) {
+			given.forEach(
+					(key, bound) -> merged.merge(key, bound.complete(), (fallback, value) -> bound.over(fallback)));
+		}
+		return Collections.unmodifiableMap(merged);
 	}
 
 	static List<Account> defaultAccounts() {
@@ -53,7 +90,22 @@ public record SandboxProperties(@DefaultValue("false") boolean enabled, @Default
 	 * @param companyName the agency name shown in {@code GET /me}
 	 */
 	public record Account(String nichandle, String applicationKey, String applicationSecret, String consumerKey,
-			@DefaultValue("10") int domains, String companyName) {
+			@Min(0) @Max(100_000) Integer domains, String companyName) {
+
+		Account over(Account fallback) {
+			return new Account(or(this.nichandle, fallback.nichandle), or(this.applicationKey, fallback.applicationKey),
+					or(this.applicationSecret, fallback.applicationSecret), or(this.consumerKey, fallback.consumerKey),
+					or(this.domains, fallback.domains), or(this.companyName, fallback.companyName));
+		}
+
+		Account complete() {
+			return (this.domains != null) ? this : new Account(this.nichandle, this.applicationKey,
+					this.applicationSecret, this.consumerKey, 10, this.companyName);
+		}
+
+		private static <T> T or(T value, T fallback) {
+			return (value != null) ? value : fallback;
+		}
 
 	}
 

@@ -71,7 +71,7 @@ class Seeder {
 	void seed() {
 		this.credentials.registerConfiguredKeys();
 		List<String> pool = seedOtherCustomers();
-		for (SandboxProperties.Account account : this.properties.accounts()) {
+		for (SandboxProperties.Account account : this.properties.accountList()) {
 			if (!this.nichandles.exists(account.nichandle())) {
 				ObjectNode me = Nichandles.newDocument(account.nichandle(), "Alice", "Admin", account.companyName(),
 						"corporation", "contact@" + slug(account.companyName()) + ".example", "Paris", "FR");
@@ -122,7 +122,7 @@ class Seeder {
 		List<String> idns = new ArrayList<>(this.words.get("idn"));
 		Long sharedOwner = null;
 		for (int i = 0; i < count; i++) {
-			String name = (i < idns.size() && agency.equals(this.properties.accounts().get(0).nichandle()))
+			String name = (i < idns.size() && agency.equals(this.properties.accountList().get(0).nichandle()))
 					? IDN.toASCII(idns.get(i) + ((i == 0) ? ".fr" : "." + TLDS.get(random.nextInt(TLDS.size()))))
 					: uniqueName(random, names);
 			names.add(name);

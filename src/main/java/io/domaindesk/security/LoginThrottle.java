@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +26,11 @@ class LoginThrottle {
 
 	private final Duration lockDuration;
 
-	LoginThrottle(JdbcClient jdbc, @Value("${domaindesk.login.max-failures:5}") int maxFailures,
-			@Value("${domaindesk.login.window:15m}") Duration window,
-			@Value("${domaindesk.login.lock-duration:15m}") Duration lockDuration) {
+	LoginThrottle(JdbcClient jdbc, LoginSettings settings) {
 		this.jdbc = jdbc;
-		this.maxFailures = maxFailures;
-		this.window = window;
-		this.lockDuration = lockDuration;
+		this.maxFailures = settings.maxFailures();
+		this.window = settings.window();
+		this.lockDuration = settings.lockDuration();
 	}
 
 	@Transactional(readOnly = true)

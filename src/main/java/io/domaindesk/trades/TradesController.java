@@ -6,9 +6,9 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.infrastructure.Flash;
+import io.domaindesk.infrastructure.TimeZoneSettings;
 import io.domaindesk.ovh.OvhException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +35,12 @@ class TradesController {
 	private final ZoneId zone;
 
 	TradesController(CurrentUser currentUser, TradeList list, TradeSettings settings, TradeTracker tracker,
-			@Value("${domaindesk.audit.time-zone:Europe/Paris}") ZoneId zone) {
+			TimeZoneSettings zone) {
 		this.currentUser = currentUser;
 		this.list = list;
 		this.settings = settings;
 		this.tracker = tracker;
-		this.zone = zone;
+		this.zone = zone.timeZone();
 	}
 
 	@GetMapping("/trades")

@@ -1,5 +1,7 @@
 package io.domaindesk.audit;
 
+import io.domaindesk.infrastructure.TimeZoneSettings;
+
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -26,7 +28,8 @@ public final class ExportInSmallHeap {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(args[0], args[1], args[2]);
 		long agencyId = Long.parseLong(args[3]);
 		int runs = Integer.parseInt(args[4]);
-		AuditQuery query = new AuditQuery(JdbcClient.create(dataSource), dataSource, ZoneId.of("Europe/Paris"));
+		AuditQuery query = new AuditQuery(JdbcClient.create(dataSource), dataSource,
+				new TimeZoneSettings(ZoneId.of("Europe/Paris")));
 		// Only the CSV path is used: it needs neither the audit log nor messages.
 		AuditExport export = new AuditExport(query, null, null, null, null);
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

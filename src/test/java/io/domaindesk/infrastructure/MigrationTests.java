@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.support.TestDatabase;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The migrations build the schema from nothing, on the same PostgreSQL as production, and
  * validate afterwards.
  */
+@Tag("integration")
 class MigrationTests {
 
 	@Test

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.DomainDeskApplication;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * data, no sandbox, the first platform admin from the bootstrap variables — and no start
  * at all when a required variable is missing.
  */
+@Tag("integration")
 class ProductionProfileTests {
 
 	@Test

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 class SecretCipherTests {
 
-	private final SecretCipher cipher = new SecretCipher("test-master-key-0123456789abcdef0123");
+	private final SecretCipher cipher = new SecretCipher(new MasterKeySettings("test-master-key-0123456789abcdef0123"));
 
 	@Test
 	void roundTripsAndNeverRepeatsACipherText() {
@@ -20,7 +20,7 @@ class SecretCipherTests {
 	@Test
 	void anotherMasterKeyCannotDecrypt() {
 		String encrypted = this.cipher.encrypt("application-secret");
-		SecretCipher other = new SecretCipher("another-master-key-0123456789abcdef");
+		SecretCipher other = new SecretCipher(new MasterKeySettings("another-master-key-0123456789abcdef"));
 		assertThatException().isThrownBy(() -> other.decrypt(encrypted));
 	}
 

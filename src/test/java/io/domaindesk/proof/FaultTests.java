@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * local view matches OVHcloud's, and failures are explained in words.
  */
 @IntegrationTest
+@Tag("faults")
 class FaultTests {
 
 	private static final int DOMAINS = 6;

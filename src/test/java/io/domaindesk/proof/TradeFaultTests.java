@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * with OVHcloud's QueryID when OVHcloud answered.
  */
 @IntegrationTest
+@Tag("faults")
 class TradeFaultTests {
 
 	private static final int DOMAINS = 2;

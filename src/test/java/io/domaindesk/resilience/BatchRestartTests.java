@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.contacts.ContactsBench;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * batch goes on where it stopped, and OVHcloud (the sandbox, whose state lives in the
  * same database) received each change exactly once.
  */
+@Tag("resilience")
 class BatchRestartTests {
 
 	@Test

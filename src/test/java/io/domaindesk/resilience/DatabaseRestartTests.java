@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a short Hikari connection timeout so that requests during the outage fail fast
  * instead of queuing for the default 30 s.
  */
+@Tag("resilience")
 class DatabaseRestartTests {
 
 	private static final String PASSWORD = "restart-password-1";

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * server): a session started on one is served by the other, and the scheduled inventory
  * sync runs on one instance only (ShedLock).
  */
+@Tag("resilience")
 class TwoInstancesTests {
 
 	/** Extra latency on every sandbox call, so that a sync holds its lock for seconds. */
