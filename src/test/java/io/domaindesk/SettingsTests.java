@@ -42,7 +42,9 @@ class SettingsTests {
 			"domaindesk.sandbox.clock-offset=PT0S", "domaindesk.sandbox.iceberg=false",
 			"domaindesk.sandbox.rate-limit-per-minute=120", "domaindesk.sandbox.accounts[0].domains=1000",
 			"domaindesk.sandbox.accounts[1].domains=5", "domaindesk.sandbox.faults[0].route=GET /domain/**",
-			"domaindesk.audit.platform-retention-months=24");
+			"domaindesk.audit.platform-retention-months=24", "spring.mail.host=smtp.example.org",
+			"domaindesk.mail.from=desk@example.org", "domaindesk.mail.max-attempts=3",
+			"domaindesk.mail.poll-interval=30s");
 
 	private final ApplicationContextRunner settings = new ApplicationContextRunner()
 		.withInitializer(new ConfigDataApplicationContextInitializer())
