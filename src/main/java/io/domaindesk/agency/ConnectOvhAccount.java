@@ -46,8 +46,11 @@ class ConnectOvhAccount {
 
 	private final TransactionTemplate transactions;
 
+	private final OvhEndpoints endpoints;
+
 	ConnectOvhAccount(OvhAccountRepository accounts, OvhAccounts connections, OvhClients clients, SecretCipher cipher,
-			CurrentUser currentUser, AuditLog audit, TransactionTemplate transactions) {
+			CurrentUser currentUser, AuditLog audit, TransactionTemplate transactions, OvhEndpoints endpoints) {
+		this.endpoints = endpoints;
 		this.accounts = accounts;
 		this.connections = connections;
 		this.clients = clients;
@@ -98,8 +101,12 @@ class ConnectOvhAccount {
 	@PreAuthorize("hasRole('AGENCY_ADMIN')")
 	Requested connect(NewConnection form, String callbackBaseUrl) {
 		long agencyId = this.currentUser.agencyId();
-		OvhConnection probe = OvhConnection.ofKeys(form.endpoint().strip(), form.applicationKey().strip(),
-				form.applicationSecret().strip(), null);
+		// Only a listed choice: an agency admin never points DomainDesk at a URL.
+		if (!this.endpoints.isChoice(form.endpoint())) {
+			throw new IllegalArgumentException("Unknown OVHcloud endpoint");
+		}
+		OvhConnection probe = OvhConnection.ofKeys(this.endpoints.resolve(form.endpoint()),
+				form.applicationKey().strip(), form.applicationSecret().strip(), null);
 		probe.baseUrl();
 		boolean pasted = form.consumerKey() != null && !form.consumerKey().isBlank();
 		OvhAccount saved = this.transactions.execute(status -> {

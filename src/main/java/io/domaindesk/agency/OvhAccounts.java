@@ -6,7 +6,6 @@ import java.util.Optional;
 import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.ovh.OvhConnection;
 
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +24,12 @@ public class OvhAccounts {
 
 	private final SecretCipher cipher;
 
-	private final Environment environment;
+	private final OvhEndpoints endpoints;
 
-	OvhAccounts(OvhAccountRepository accounts, SecretCipher cipher, Environment environment) {
+	OvhAccounts(OvhAccountRepository accounts, SecretCipher cipher, OvhEndpoints endpoints) {
 		this.accounts = accounts;
 		this.cipher = cipher;
-		this.environment = environment;
+		this.endpoints = endpoints;
 	}
 
 	/** An agency's connection to one OVHcloud account. */
@@ -57,7 +56,7 @@ public class OvhAccounts {
 	}
 
 	private AgencyConnection toConnection(OvhAccount account) {
-		String endpoint = SANDBOX.equals(account.getEndpoint()) ? sandboxUrl() : account.getEndpoint();
+		String endpoint = this.endpoints.resolve(account.getEndpoint());
 		OvhConnection connection = (account.getOauthClientId() != null)
 				? OvhConnection.ofOAuth2(endpoint, account.getOauthClientId(),
 						this.cipher.decrypt(account.getOauthClientSecretEnc()))
@@ -66,13 +65,6 @@ public class OvhAccounts {
 						this.cipher.decrypt(account.getConsumerKeyEnc()));
 		return new AgencyConnection(account.getId(), account.getAgencyId(), account.getLabel(),
 				connection.withRequestsPerMinute(account.getRequestsPerMinute()));
-	}
-
-	private String sandboxUrl() {
-		String port = this.environment.getProperty("local.server.port",
-				this.environment.getProperty("server.port", "8080"));
-		String context = this.environment.getProperty("server.servlet.context-path", "");
-		return "http://127.0.0.1:" + port + context + "/ovh-sandbox/1.0";
 	}
 
 }

@@ -35,7 +35,11 @@ class OvhAccountsController {
 
 	private final ConnectOvhAccount connect;
 
-	OvhAccountsController(OvhAccountRepository accounts, CurrentUser currentUser, ConnectOvhAccount connect) {
+	private final OvhEndpoints endpoints;
+
+	OvhAccountsController(OvhAccountRepository accounts, CurrentUser currentUser, ConnectOvhAccount connect,
+			OvhEndpoints endpoints) {
+		this.endpoints = endpoints;
 		this.accounts = accounts;
 		this.currentUser = currentUser;
 		this.connect = connect;
@@ -76,7 +80,7 @@ class OvhAccountsController {
 		else if (this.accounts.existsByAgencyIdAndLabel(agencyId, form.label().strip())) {
 			errors.rejectValue("label", "ovh.account.labelTaken");
 		}
-		if (form.endpoint() == null || !form.endpoint().strip().matches("ovh-eu|ovh-ca|ovh-us|https?://\\S+")) {
+		if (!this.endpoints.isChoice(form.endpoint())) {
 			errors.rejectValue("endpoint", "ovh.account.endpointInvalid");
 		}
 		if (form.applicationKey() == null || form.applicationKey().isBlank()) {
@@ -183,6 +187,7 @@ class OvhAccountsController {
 			.map(OvhAccountsController::row)
 			.toList();
 		model.addAttribute("accounts", rows);
+		model.addAttribute("endpoints", this.endpoints.choices());
 		return "agency/ovh-accounts";
 	}
 

@@ -21,8 +21,13 @@ public final class OvhClient {
 	private final OvhAuthApi auth;
 
 	OvhClient(OvhConnection connection, OvhProperties properties, OvhClock clock, MeterRegistry registry) {
+		this(connection, properties, clock, registry, OvhEndpointGuard.open());
+	}
+
+	OvhClient(OvhConnection connection, OvhProperties properties, OvhClock clock, MeterRegistry registry,
+			OvhEndpointGuard guard) {
 		this.connection = connection;
-		OvhTransport transport = new OvhTransport(connection, properties, clock, registry);
+		OvhTransport transport = new OvhTransport(connection, properties, clock, registry, guard);
 		this.domains = new OvhDomainsApi(transport);
 		this.contacts = new OvhContactsApi(transport);
 		this.me = new OvhMeApi(transport);

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,22 @@ public class OvhClients {
 
 	private final OvhClock clock = new OvhClock();
 
-	OvhClients(OvhProperties properties, ObjectProvider<MeterRegistry> registry) {
+	private final OvhEndpointGuard guard;
+
+	OvhClients(OvhProperties properties, ObjectProvider<MeterRegistry> registry, Environment environment) {
 		this.properties = properties;
 		this.registry = registry.getIfAvailable();
+		// Loopback is reachable only while the built-in sandbox is served (on this very
+		// application).
+		this.guard = OvhEndpointGuard
+			.enforced(environment.getProperty("domaindesk.sandbox.enabled", Boolean.class, false));
+	}
+
+	/**
+	 * Whether a base URL may be used, as the application checks it on every connection.
+	 */
+	public OvhEndpointGuard guard() {
+		return this.guard;
 	}
 
 	/**
@@ -34,7 +48,12 @@ public class OvhClients {
 	 */
 	public OvhClient client(OvhConnection connection) {
 		return this.clients.computeIfAbsent(connection,
-				(key) -> new OvhClient(key, this.properties, this.clock, this.registry));
+				(key) -> new OvhClient(key, this.properties, this.clock, this.registry, this.guard));
+	}
+
+	/** How an application key appears in the metrics' {@code application} tag. */
+	public static String applicationTag(String applicationKey) {
+		return "app-" + OvhMetrics.digest(applicationKey);
 	}
 
 	/**

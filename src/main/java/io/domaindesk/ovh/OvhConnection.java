@@ -116,6 +116,9 @@ public record OvhConnection(String endpoint, String applicationKey, String appli
 			throw new IllegalArgumentException(
 					"Unknown OVHcloud endpoint (use ovh-eu, ovh-ca, ovh-us or an http(s) URL): " + endpoint);
 		}
+		// No user info, query or fragment, whoever configured it: each would change where
+		// or what the signed calls go to.
+		OvhEndpointGuard.parse(url);
 		while (url.endsWith("/")) {
 			url = url.substring(0, url.length() - 1);
 		}

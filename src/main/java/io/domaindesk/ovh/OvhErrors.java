@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OvhErrors {
 
-	private static final int MAX_RAW_BODY = 300;
+	private static final int MAX_TEXT = 300;
+
+	private static final int MAX_DETAILS = 20;
 
 	private static final Set<String> DEAD_CREDENTIAL = Set.of("INVALID_CREDENTIAL", "NOT_CREDENTIAL", "INVALID_KEY");
 
@@ -41,18 +43,20 @@ final class OvhErrors {
 			if (errorClass == null) {
 				errorClass = textOf(json, "errorCode");
 			}
-			message = textOf(json, "message");
+			message = truncate(textOf(json, "message"));
 			JsonNode detailNode = json.get("details");
 			if (detailNode != null && detailNode.isObject()) {
 				for (Map.Entry<String, JsonNode> entry : detailNode.properties()) {
 					JsonNode value = entry.getValue();
-					details.put(entry.getKey(), value.isValueNode() ? value.asString() : value.toString());
+					if (details.size() < MAX_DETAILS) {
+						details.put(truncate(entry.getKey()),
+								truncate(value.isValueNode() ? value.asString() : value.toString()));
+					}
 				}
 			}
 		}
-		else if (!text.isEmpty()) {
-			message = truncate(text.replaceAll("\\s+", " "));
-		}
+		// Anything but OVHcloud's JSON error (an HTML page, a proxy's text, whatever a
+		// custom endpoint answers) is never passed on: only its status is.
 		if (message == null && text.isEmpty()) {
 			message = "empty response body";
 		}
@@ -128,7 +132,7 @@ final class OvhErrors {
 	}
 
 	private static String truncate(String text) {
-		return (text.length() <= MAX_RAW_BODY) ? text : text.substring(0, MAX_RAW_BODY) + "…";
+		return (text == null || text.length() <= MAX_TEXT) ? text : text.substring(0, MAX_TEXT) + "…";
 	}
 
 }

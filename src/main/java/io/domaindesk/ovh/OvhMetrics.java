@@ -25,8 +25,34 @@ final class OvhMetrics {
 
 	OvhMetrics(MeterRegistry registry, String baseUrl, String application) {
 		this.registry = registry;
-		this.host = java.net.URI.create(baseUrl).getHost();
-		this.application = (application != null) ? application : "none";
+		this.host = hostTag(java.net.URI.create(baseUrl).getHost());
+		this.application = (application != null) ? "app-" + digest(application) : "none";
+	}
+
+	/**
+	 * Metrics are read by whoever may scrape them: OVHcloud's own hosts by name, any
+	 * other host (chosen by a tenant or an operator, possibly saying more than it should)
+	 * and every application key only as a short digest that still tells accounts apart.
+	 */
+	static String hostTag(String host) {
+		if (host == null) {
+			return "none";
+		}
+		if (OvhEndpointGuard.OVHCLOUD_HOSTS.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+			return host.toLowerCase(java.util.Locale.ROOT);
+		}
+		return "custom-" + digest(host.toLowerCase(java.util.Locale.ROOT));
+	}
+
+	static String digest(String value) {
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("domaindesk-metrics\0" + value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(hash, 0, 6);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

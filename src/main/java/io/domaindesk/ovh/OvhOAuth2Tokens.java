@@ -33,12 +33,15 @@ final class OvhOAuth2Tokens {
 
 	private final Supplier<Instant> clock;
 
+	private final OvhEndpointGuard guard;
+
 	private String token;
 
 	private Instant refreshAt = Instant.MIN;
 
 	OvhOAuth2Tokens(HttpClient http, JsonMapper mapper, OvhConnection connection, Duration timeout,
-			Supplier<Instant> clock) {
+			Supplier<Instant> clock, OvhEndpointGuard guard) {
+		this.guard = guard;
 		this.http = http;
 		this.mapper = mapper;
 		this.connection = connection;
@@ -60,7 +63,8 @@ final class OvhOAuth2Tokens {
 	private void fetch() {
 		String form = "grant_type=client_credentials&client_id=" + OvhPath.encode(this.connection.clientId())
 				+ "&client_secret=" + OvhPath.encode(this.connection.clientSecret()) + "&scope=all";
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.connection.oauth2TokenUrl()))
+		HttpRequest request = this.guard.target(URI.create(this.connection.oauth2TokenUrl()), "POST", TEMPLATE)
+			.request()
 			.timeout(this.timeout)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept", "application/json")

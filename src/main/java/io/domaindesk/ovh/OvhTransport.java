@@ -11,10 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -50,14 +56,19 @@ final class OvhTransport {
 
 	private final OvhOAuth2Tokens tokens;
 
-	OvhTransport(OvhConnection connection, OvhProperties properties, OvhClock clock, MeterRegistry registry) {
+	private final OvhEndpointGuard guard;
+
+	OvhTransport(OvhConnection connection, OvhProperties properties, OvhClock clock, MeterRegistry registry,
+			OvhEndpointGuard guard) {
 		this.connection = connection;
 		this.properties = properties;
 		this.baseUrl = connection.baseUrl();
+		this.guard = guard;
 		this.http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
+			.sslParameters(tlsFor(URI.create(this.baseUrl).getHost()))
 			.build();
 		this.mapper = OvhJson.mapper();
 		this.clock = clock;
@@ -68,8 +79,28 @@ final class OvhTransport {
 		this.metrics = new OvhMetrics(registry, this.baseUrl,
 				connection.isOAuth2() ? connection.clientId() : connection.applicationKey());
 		this.tokens = connection.isOAuth2()
-				? new OvhOAuth2Tokens(this.http, this.mapper, connection, properties.readTimeout(), Instant::now)
+				? new OvhOAuth2Tokens(this.http, this.mapper, connection, properties.readTimeout(), Instant::now, guard)
 				: null;
+	}
+
+	/**
+	 * A pinned request connects to an address, not a name: TLS must still ask for (SNI)
+	 * and verify the certificate of the name. The JDK keeps these server names when the
+	 * URI's host is an address literal.
+	 */
+	private static SSLParameters tlsFor(String host) {
+		SSLParameters parameters;
+		try {
+			parameters = SSLContext.getDefault().getDefaultSSLParameters();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		if (host != null && !host.startsWith("[") && !host.matches("[0-9.]+")) {
+			parameters.setServerNames(List.of(new SNIHostName(host)));
+		}
+		parameters.setEndpointIdentificationAlgorithm("HTTPS");
+		return parameters;
 	}
 
 	JsonMapper mapper() {
@@ -215,7 +246,9 @@ final class OvhTransport {
 
 	private HttpRequest build(Call call, String body) {
 		String url = this.baseUrl + call.path().pathAndQuery();
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+		// Signed for the name, sent to the address that was checked.
+		HttpRequest.Builder request = this.guard.target(URI.create(url), call.method(), call.path().template())
+			.request()
 			.timeout(this.properties.readTimeout())
 			.header("Accept", "application/json")
 			.header("User-Agent", "DomainDesk-ovh-client");

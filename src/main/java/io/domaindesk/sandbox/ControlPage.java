@@ -12,11 +12,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The admin page that breaks the sandbox on purpose: faults, latency, rate limit, Iceberg
- * and the clock. The application's security restricts it to admins.
+ * and the clock. The application's security restricts it to platform admins.
  */
 @Controller
 @ConditionalOnSandbox
 class ControlPage {
+
+	static final long MAX_LATENCY_MS = 60_000;
 
 	private final SandboxControl control;
 
@@ -44,8 +46,15 @@ class ControlPage {
 	String addFault(@RequestParam String route, @RequestParam SandboxProperties.FaultKind kind,
 			@RequestParam(defaultValue = "100") int rate, @RequestParam(defaultValue = "0") long latencyMs,
 			RedirectAttributes redirect) {
+		// Bounded: a sandbox thread held for an hour per call is a denial of service.
+		if (latencyMs < 0 || latencyMs > MAX_LATENCY_MS || rate < 0 || rate > 100 || route.isBlank()
+				|| route.length() > 200) {
+			redirect.addFlashAttribute("error",
+					"Latency is 0 to " + MAX_LATENCY_MS + " ms, rate 0 to 100 %, route up to 200 characters");
+			return "redirect:/ovh-sandbox/control";
+		}
 		try {
-			this.control.addFault(route, kind, rate, Math.max(0, latencyMs));
+			this.control.addFault(route, kind, rate, latencyMs);
 			redirect.addFlashAttribute("message", "Fault added on " + route);
 		}
 		catch (IllegalArgumentException ex) {
@@ -64,6 +73,10 @@ class ControlPage {
 	@PostMapping("/ovh-sandbox/control/settings")
 	String settings(@RequestParam(defaultValue = "0") int rateLimit,
 			@RequestParam(defaultValue = "false") boolean iceberg, RedirectAttributes redirect) {
+		if (rateLimit < 0 || rateLimit > 100_000) {
+			redirect.addFlashAttribute("error", "The rate limit is 0 (none) to 100000 calls a minute");
+			return "redirect:/ovh-sandbox/control";
+		}
 		this.control.setRateLimitPerMinute(rateLimit);
 		this.control.setIcebergEnabled(iceberg);
 		redirect.addFlashAttribute("message", "Settings saved");

@@ -77,6 +77,27 @@ class Credentials {
 			.findFirst();
 	}
 
+	/** The accounts that validated a credential of this application (none for null). */
+	List<String> accountsOf(String applicationKey) {
+		if (applicationKey == null) {
+			return List.of();
+		}
+		return this.jdbc.sql(
+				"select distinct nichandle from ovh_sandbox.credential where application_key = ? and nichandle is not null")
+			.param(applicationKey)
+			.query(String.class)
+			.list();
+	}
+
+	/** The accounts behind these consumer keys: whose mail a DomainDesk agency reads. */
+	List<String> accountsOfConsumerKeys(java.util.Collection<String> consumerKeys) {
+		return this.jdbc.sql(
+				"select distinct nichandle from ovh_sandbox.credential where consumer_key = any(?) and nichandle is not null")
+			.param(consumerKeys.toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	long applicationId(String applicationKey) {
 		return Math.abs((long) applicationKey.hashCode()) % 1_000_000L;
 	}

@@ -1,5 +1,12 @@
 package io.domaindesk.sandbox;
 
+import java.util.List;
+import java.util.Objects;
+
+import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.OvhAccounts;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,17 +28,45 @@ class MailboxPage {
 
 	private final DomainTasks domainTasks;
 
-	MailboxPage(Mailbox mailbox, ContactChanges contactChanges, DomainTasks domainTasks) {
+	private final CurrentUser currentUser;
+
+	private final OvhAccounts accounts;
+
+	private final Credentials credentials;
+
+	MailboxPage(Mailbox mailbox, ContactChanges contactChanges, DomainTasks domainTasks, CurrentUser currentUser,
+			OvhAccounts accounts, Credentials credentials) {
 		this.mailbox = mailbox;
 		this.contactChanges = contactChanges;
 		this.domainTasks = domainTasks;
+		this.currentUser = currentUser;
+		this.accounts = accounts;
+		this.credentials = credentials;
 	}
 
 	@GetMapping("/ovh-sandbox/mailbox")
 	String mailbox(@RequestParam(required = false) String recipient, Model model) {
 		model.addAttribute("recipient", recipient);
-		model.addAttribute("mails", this.mailbox.latest(recipient, 200));
+		model.addAttribute("mails", this.mailbox.latest(recipient, readableAccounts(), 200));
 		return "sandbox/mailbox";
+	}
+
+	/**
+	 * The sandbox accounts whose mail the current user reads: those their agency's
+	 * connections act as (tokens in another agency's mail would let them answer for it).
+	 * Null, meaning all, for the platform admin, who runs the sandbox.
+	 */
+	private List<String> readableAccounts() {
+		DeskPrincipal user = this.currentUser.get();
+		if (user.agencyId() == null) {
+			return null;
+		}
+		List<String> consumerKeys = this.accounts.forAgency(user.agencyId())
+			.stream()
+			.map((account) -> account.connection().consumerKey())
+			.filter(Objects::nonNull)
+			.toList();
+		return this.credentials.accountsOfConsumerKeys(consumerKeys);
 	}
 
 	@PostMapping("/ovh-sandbox/mailbox/contact-change/{taskId}")

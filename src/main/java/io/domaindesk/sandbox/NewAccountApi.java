@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +35,10 @@ class NewAccountApi {
 
 	private final Mailbox mailbox;
 
-	NewAccountApi(Nichandles nichandles, Mailbox mailbox) {
+	private final Credentials credentials;
+
+	NewAccountApi(Nichandles nichandles, Mailbox mailbox, Credentials credentials) {
+		this.credentials = credentials;
 		this.nichandles = nichandles;
 		this.mailbox = mailbox;
 	}
@@ -127,7 +131,8 @@ class NewAccountApi {
 	@NoAuthentication
 	@PostMapping("/newAccount")
 	@Transactional
-	JsonNode create(@RequestBody JsonNode body) {
+	JsonNode create(@RequestBody JsonNode body,
+			@RequestHeader(name = "X-Ovh-Application", required = false) String applicationKey) {
 		String country = Json.text(body, "country");
 		String legalform = Json.text(body, "legalform");
 		for (String field : List.of("country", "email", "legalform", "ovhCompany", "ovhSubsidiary")) {
@@ -166,8 +171,10 @@ class NewAccountApi {
 		}
 		doc.put("state", "complete");
 		this.nichandles.create(doc);
+		// The application that asked (an agency in the demo) reads the welcome mail too.
 		this.mailbox.send(nichandle, "Welcome to OVHcloud, your identifier is " + nichandle, "account", null, null,
-				null, "Your customer account " + nichandle + " was created.");
+				null, "Your customer account " + nichandle + " was created.",
+				this.credentials.accountsOf(applicationKey));
 		ObjectNode answer = Json.object();
 		answer.putNull("consumerKey");
 		answer.put("ovhIdentifier", nichandle);

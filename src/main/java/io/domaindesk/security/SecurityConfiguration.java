@@ -2,17 +2,21 @@ package io.domaindesk.security;
 
 import java.util.Map;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -25,6 +29,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(ScrapeAccount.class)
 class SecurityConfiguration {
 
 	/**
@@ -50,12 +55,25 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+	SecurityFilterChain actuator(HttpSecurity http, ScrapeAccount scraper, PasswordEncoder encoder) throws Exception {
+		if (scraper.configured()) {
+			// Its own provider, tried before the users': a scraper is not a DomainDesk
+			// user and reaches nothing but this chain.
+			DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
+					new InMemoryUserDetailsManager(User.withUsername(scraper.scrapeUsername())
+						.password(scraper.scrapePasswordHash())
+						.roles(ScrapeAccount.ROLE)
+						.build()));
+			provider.setPasswordEncoder(encoder);
+			http.authenticationProvider(provider);
+		}
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
+				// Metrics name every route and outcome of every agency: not an agency's
+				// business.
 				.anyRequest()
-				.hasAnyRole("PLATFORM_ADMIN", "AGENCY_ADMIN"))
+				.hasAnyRole("PLATFORM_ADMIN", ScrapeAccount.ROLE))
 			.httpBasic(basic -> {
 			})
 			.csrf(csrf -> csrf.disable())
@@ -101,8 +119,13 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 					"/favicon.ico")
 			.permitAll()
+			// The sandbox's faults and clock affect every agency: the platform's
+			// business.
 			.requestMatchers("/ovh-sandbox/control", "/ovh-sandbox/control/**")
-			.hasAnyRole("PLATFORM_ADMIN", "AGENCY_ADMIN")
+			.hasRole("PLATFORM_ADMIN")
+			// The mails carry tokens: logged-in users only, each sees their agency's.
+			.requestMatchers("/ovh-sandbox/mailbox", "/ovh-sandbox/mailbox/**")
+			.authenticated()
 			// The sandbox stands in for OVHcloud: it authenticates API calls itself, by
 			// signature.
 			.requestMatchers("/ovh-sandbox/**")

@@ -72,9 +72,9 @@ class OvhAccountsTests {
 		alice.get("/admin/ovh-accounts");
 		String label = "Second account " + System.nanoTime();
 		HttpResponse<String> created = alice.post("/admin/ovh-accounts",
-				Map.of("label", label, "endpoint", "http://127.0.0.1:" + this.port + "/ovh-sandbox/1.0",
-						"applicationKey", "dd-demo-ak-exemple", "applicationSecret",
-						"dd-demo-as-exemple-0123456789abcdef", "consumerKey", "", "requestsPerMinute", "120"));
+				Map.of("label", label, "endpoint", "sandbox", "applicationKey", "dd-demo-ak-exemple",
+						"applicationSecret", "dd-demo-as-exemple-0123456789abcdef", "consumerKey", "",
+						"requestsPerMinute", "120"));
 		assertThat(created.statusCode()).isEqualTo(302);
 		// OVHcloud's page is another origin: the answer to the POST stays in DomainDesk,
 		// whose page links to OVHcloud.
@@ -121,10 +121,39 @@ class OvhAccountsTests {
 			.with(user(alice))
 			.with(csrf())).hasStatusOk()
 			.bodyText()
-			.contains("Use ovh-eu, ovh-ca, ovh-us or an http(s) URL.")
+			.contains("Choose one of the endpoints in the list.")
 			.contains("value=\"Broken\"");
 		DeskPrincipal bob = this.users.findByUsername("bob").orElseThrow();
 		assertThat(this.mvc.get().uri("/admin/ovh-accounts").with(user(bob))).hasStatus(403);
+	}
+
+	@Test
+	void anAgencyAdminChoosesAnEndpointAndCannotPointDomainDeskAtAUrl() {
+		DeskPrincipal alice = this.users.findByUsername("alice").orElseThrow();
+		assertThat(this.mvc.get().uri("/admin/ovh-accounts").with(user(alice))).hasStatusOk()
+			.bodyText()
+			.contains("<option value=\"ovh-eu\"")
+			.contains("<option value=\"sandbox\"");
+		long before = this.jdbc.sql("select count(*) from ovh_account").query(Long.class).single();
+		// Loopback and plain http, a private address, the cloud metadata address, the "@"
+		// and "?" tricks: none is a choice.
+		for (String endpoint : java.util.List.of("http://127.0.0.1:" + this.port + "/ovh-sandbox/1.0",
+				"https://10.0.0.1/1.0", "https://169.254.169.254/latest", "https://eu.api.ovh.com@evil.example/1.0",
+				"https://evil.example/?", "http://eu.api.ovh.com/1.0", "OVH-EU")) {
+			assertThat(this.mvc.post()
+				.uri("/admin/ovh-accounts")
+				.param("label", "Probe " + endpoint)
+				.param("endpoint", endpoint)
+				.param("applicationKey", "dd-demo-ak-exemple")
+				.param("applicationSecret", "dd-demo-as-exemple-0123456789abcdef")
+				.param("consumerKey", "dd-demo-ck-exemple-0123456789abcdef")
+				.with(user(alice))
+				.with(csrf())).as(endpoint)
+				.hasStatusOk()
+				.bodyText()
+				.contains("Choose one of the endpoints in the list.");
+		}
+		assertThat(this.jdbc.sql("select count(*) from ovh_account").query(Long.class).single()).isEqualTo(before);
 	}
 
 }

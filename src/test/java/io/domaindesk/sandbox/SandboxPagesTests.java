@@ -4,7 +4,11 @@ import io.domaindesk.support.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.DeskUsers;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +32,16 @@ class SandboxPagesTests {
 	@Autowired
 	SandboxControl control;
 
+	@Autowired
+	DeskUsers users;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private DeskPrincipal principal(String username) {
+		return this.users.findByUsername(username).orElseThrow();
+	}
+
 	@AfterEach
 	void reset() {
 		this.control.reset();
@@ -35,7 +49,7 @@ class SandboxPagesTests {
 
 	@Test
 	void mailboxListsMailsWithTheirButtonsAndNoScript() throws Exception {
-		String html = this.mvc.perform(get("/ovh-sandbox/mailbox"))
+		String html = this.mvc.perform(get("/ovh-sandbox/mailbox").with(user(principal("root"))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -53,11 +67,13 @@ class SandboxPagesTests {
 			.orElseThrow();
 		this.mvc
 			.perform(post("/ovh-sandbox/mailbox/trade/" + mail.taskId()).with(csrf())
+				.with(user(principal("bob")))
 				.param("token", mail.token())
 				.param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
 		this.mvc
 			.perform(post("/ovh-sandbox/mailbox/trade/" + mail.taskId()).with(csrf())
+				.with(user(principal("bob")))
 				.param("token", mail.token())
 				.param("confirm", "true"))
 			.andExpect(status().is3xxRedirection());
@@ -80,6 +96,60 @@ class SandboxPagesTests {
 				.param("latencyMs", "10"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.control.faults()).singleElement().satisfies((fault) -> assertThat(fault.rate()).isEqualTo(50));
+	}
+
+	@Test
+	void eachUserReadsOnlyTheMailOfTheirAgencysAccountsAndAnonymousVisitorsNone() throws Exception {
+		// Tokens mailed about Agence Exemple's account (ae1000-ovh) and not Studio
+		// Nord's.
+		java.util.List<String> exemple = this.jdbc.sql("""
+				select token from ovh_sandbox.mail where token is not null
+				and 'ae1000-ovh' = any(audience) and not 'sn2000-ovh' = any(audience)""").query(String.class).list();
+		assertThat(exemple).isNotEmpty();
+		String carol = mailbox("carol");
+		assertThat(exemple).noneSatisfy((token) -> assertThat(carol).contains(token));
+		assertThat(carol).doesNotContain("ae1000-ovh");
+		// The positive control: the same page shows them to Agence Exemple's users, and
+		// shows carol her own agency's mail.
+		assertThat(exemple).anySatisfy((token) -> assertThat(mailbox("bob")).contains(token));
+		assertThat(exemple).anySatisfy((token) -> assertThat(mailbox("alice")).contains(token));
+		assertThat(carol).contains("sn2000-ovh");
+		this.mvc.perform(get("/ovh-sandbox/mailbox")).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/ovh-sandbox/mailbox").param("recipient", "ae1000-ovh").with(user(principal("carol"))))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("<code>" + exemple.get(0)))));
+	}
+
+	@Test
+	void theControlPageIsForPlatformAdminsWithBoundedLatency() throws Exception {
+		this.mvc.perform(get("/ovh-sandbox/control").with(user(principal("alice")))).andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/ovh-sandbox/control/faults").with(user(principal("alice")))
+				.with(csrf())
+				.param("route", "GET /domain/**")
+				.param("kind", "LATENCY")
+				.param("latencyMs", "10"))
+			.andExpect(status().isForbidden());
+		for (String latency : java.util.List.of("3600000", "-5", "60001")) {
+			this.mvc
+				.perform(post("/ovh-sandbox/control/faults").with(user(principal("root")))
+					.with(csrf())
+					.param("route", "GET /domain/**")
+					.param("kind", "LATENCY")
+					.param("latencyMs", latency))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+					.attributeExists("error"));
+		}
+		assertThat(this.control.faults()).isEmpty();
+	}
+
+	private String mailbox(String username) throws Exception {
+		return this.mvc.perform(get("/ovh-sandbox/mailbox").with(user(principal(username))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 }

@@ -142,6 +142,23 @@ class SecurityTests {
 	}
 
 	@Test
+	void metricsArePlatformAdminsAndTheScrapeAccountsOnly() {
+		// An agency admin would read every agency's routes and outcomes there.
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user(principal("alice")))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/actuator/metrics").with(user(principal("alice")))).hasStatus(403);
+		String basic = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("scraper:scrape-test-password".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(this.mvc.get().uri("/actuator/prometheus").header("Authorization", basic)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("dd-demo-ak-");
+		String wrong = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("scraper:wrong".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(this.mvc.get().uri("/actuator/prometheus").header("Authorization", wrong)).hasStatus(401);
+		// The scraper is not a user of the application.
+		assertThat(this.mvc.get().uri("/domains").header("Authorization", basic)).hasStatus3xxRedirection();
+	}
+
+	@Test
 	void errorPagesRevealNothingInternal() {
 		BrowserSession bob = BrowserSession.loggedIn(this.port, "bob", "demo-password");
 		HttpResponse<String> forbidden = bob.get("/admin/users");
