@@ -53,10 +53,11 @@ class Mailbox {
 	List<SandboxMail> latest(String recipient, Collection<String> accounts, int limit) {
 		String[] readers = (accounts != null) ? accounts.toArray(String[]::new) : null;
 		boolean one = recipient != null && !recipient.isBlank();
-		return this.jdbc.sql("""
-				select * from ovh_sandbox.mail
-				where (cast(? as text) is null or recipient = ?) and (cast(? as text[]) is null or audience && cast(? as text[]))
-				order by id desc limit ?""")
+		return this.jdbc
+			.sql("""
+					select * from ovh_sandbox.mail
+					where (cast(? as text) is null or recipient = ?) and (cast(? as text[]) is null or audience && cast(? as text[]))
+					order by id desc limit ?""")
 			.params(one ? recipient.trim() : null, one ? recipient.trim() : null, readers, readers, limit)
 			.query(Mailbox::mail)
 			.list();
