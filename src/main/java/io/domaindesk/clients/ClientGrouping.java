@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -178,9 +177,13 @@ class ClientGrouping {
 		return changed.size();
 	}
 
+	/**
+	 * Normalised like the search typed ({@code jean.dupont@} finds "jean dupont example
+	 * com").
+	 */
 	static String searchText(String name, String label, String email) {
 		return (ClientIdentity.normalise(name) + " " + ClientIdentity.normalise(label) + " "
-				+ ((email != null) ? email.toLowerCase(Locale.ROOT) : ""))
+				+ ClientIdentity.normalise(email))
 			.strip();
 	}
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessagesTests {
 
 	static final String[] BUNDLES = { "messages", "i18n/contacts", "i18n/trades", "i18n/audit", "i18n/sandbox",
-			"i18n/account", "i18n/notifications" };
+			"i18n/account", "i18n/notifications", "i18n/clients" };
 
 	@Test
 	void frenchAndEnglishHaveTheSameKeys() throws IOException {
