@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import io.domaindesk.audit.AuditOutcome;
 import io.domaindesk.domains.Inventory;
 import io.domaindesk.ovh.ContactChangeTask;
 import io.domaindesk.ovh.OvhClients;
-import io.domaindesk.ovh.OvhContactsApi;
 import io.domaindesk.ovh.OvhException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,8 +60,12 @@ class ContactChangeTracker {
 
 	private final TransactionTemplate transactions;
 
+	private final PendingContactChanges pending;
+
 	ContactChangeTracker(OvhAccounts accounts, OvhClients clients, JdbcClient jdbc, Inventory inventory,
-			SubmitNicChange submit, NicChangeRepository changes, AuditLog audit, TransactionTemplate transactions) {
+			SubmitNicChange submit, NicChangeRepository changes, AuditLog audit, TransactionTemplate transactions,
+			PendingContactChanges pending) {
+		this.pending = pending;
 		this.accounts = accounts;
 		this.clients = clients;
 		this.jdbc = jdbc;
@@ -89,17 +91,29 @@ class ContactChangeTracker {
 	}
 
 	/**
-	 * One pass for one agency: read every task, apply what finished, settle unknown
-	 * outcomes.
+	 * One pass for one agency: read the pending tasks and those that just settled (see
+	 * {@link PendingContactChanges}), apply what finished, settle unknown outcomes.
 	 */
 	void poll(long agencyId) {
 		for (OvhAccounts.AgencyConnection account : this.accounts.forAgency(agencyId)) {
-			List<ContactChangeTask> tasks = new ArrayList<>();
-			this.clients.client(account.connection())
-				.contacts()
-				.forEachContactChangePage(OvhContactsApi.ContactChangeFilter.ALL, 500,
-						page -> tasks.addAll(page.items()));
-			this.transactions.executeWithoutResult(status -> tasks.forEach(task -> upsert(agencyId, account, task)));
+			PendingContactChanges.Pass pass = this.pending.read(this.clients.client(account.connection()),
+					account.accountId());
+			this.transactions.executeWithoutResult(status -> {
+				pass.tasks().forEach(task -> upsert(agencyId, account, task));
+				pass.states()
+					.forEach((taskId, state) -> this.jdbc.sql("""
+							update contact_change_task set state = :state, last_seen_at = now()
+							where ovh_account_id = :account and task_id = :task
+							""")
+						.param("state", state)
+						.param("account", account.accountId())
+						.param("task", taskId)
+						.update());
+			});
+			if (pass.deferred() > 0) {
+				log.info("{} contact-change tasks of account {} left for the next poll", pass.deferred(),
+						account.accountId());
+			}
 		}
 		reconcile(agencyId);
 	}

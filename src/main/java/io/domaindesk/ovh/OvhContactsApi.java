@@ -121,6 +121,14 @@ public final class OvhContactsApi {
 		return contactChanges(filter).all(pageSize);
 	}
 
+	/**
+	 * The contact-change tasks in one state ({@code GET /me/task/contactChange?state=}):
+	 * the objects in Iceberg mode, else only their ids.
+	 */
+	public OvhListing<ContactChangeTask> contactChangesIn(ContactChangeState state, int pageSize) {
+		return contactChanges(new ContactChangeFilter(null, state, null)).listing(pageSize);
+	}
+
 	/** {@code GET /me/task/contactChange/{id}}. */
 	public ContactChangeTask contactChange(long id) {
 		return this.transport.call(OvhTransport.Call.get(OvhPath.of("/me/task/contactChange/{id}", id)),

@@ -90,6 +90,32 @@ final class OvhLister<T> {
 		emitIds(first.ids, size, 1, consumer, first.requests);
 	}
 
+	/**
+	 * The whole list, objects (every Iceberg page) or ids (one plain answer), never an
+	 * object read one by one.
+	 */
+	OvhListing<T> listing(int size) {
+		Expanded<T> first = expanded(1, size);
+		if (first.page == null) {
+			return new OvhListing<>(null, first.ids, first.requests);
+		}
+		List<T> items = new ArrayList<>(first.page.items());
+		OvhPage<T> page = first.page;
+		int requests = first.requests;
+		int number = 1;
+		while (hasMore(page)) {
+			number++;
+			Expanded<T> next = expanded(number, size);
+			requests += next.requests;
+			if (next.page == null) {
+				return new OvhListing<>(null, next.ids, requests);
+			}
+			page = next.page;
+			items.addAll(page.items());
+		}
+		return new OvhListing<>(items, null, requests);
+	}
+
 	List<T> all(int size) {
 		List<T> all = new ArrayList<>();
 		forEachPage(size, (page) -> all.addAll(page.items()));

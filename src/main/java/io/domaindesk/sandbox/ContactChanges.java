@@ -18,8 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The NIC-handle contact change procedure ({@code nichandle.contactChange.Task}): one
- * task per (old, new) nichandle pair, a personal single-use token mailed to each side,
- * done once both accept, refused as soon as one refuses, expired after 7 days.
+ * task per (old, new) nichandle pair, a personal single-use token mailed to each side
+ * (accepted only from that side's account unless {@link TokenPolicy} is lenient), done
+ * once both accept, refused as soon as one refuses, expired after 7 days (then answering
+ * it is HTTP 460). A request for contacts already in place creates no task: the answer is
+ * an empty list.
  */
 @Component
 @ConditionalOnSandbox
@@ -46,14 +49,17 @@ class ContactChanges {
 
 	private final Tokens tokens;
 
+	private final TokenPolicy tokenPolicy;
+
 	ContactChanges(ObjectStore store, Domains domains, Nichandles nichandles, Mailbox mailbox, SandboxClock clock,
-			Tokens tokens) {
+			Tokens tokens, TokenPolicy tokenPolicy) {
 		this.store = store;
 		this.domains = domains;
 		this.nichandles = nichandles;
 		this.mailbox = mailbox;
 		this.clock = clock;
 		this.tokens = tokens;
+		this.tokenPolicy = tokenPolicy;
 	}
 
 	@Transactional
@@ -81,9 +87,12 @@ class ContactChanges {
 			if (!this.nichandles.exists(entry.getValue())) {
 				throw OvhError.badRequest("Nichandle " + entry.getValue() + " does not exist");
 			}
-			if (entry.getValue().equals(Domains.contact(domain, entry.getKey()))) {
-				throw OvhError.badRequest(entry.getValue() + " is already " + entry.getKey() + " of " + name);
-			}
+		}
+		// A contact already in place needs no procedure: no task for it, and an empty
+		// list when none is left.
+		requested.entrySet().removeIf((entry) -> entry.getValue().equals(Domains.contact(domain, entry.getKey())));
+		if (requested.isEmpty()) {
+			return List.of();
 		}
 		for (ObjectNode task : this.store.docsByRef(ObjectStore.CONTACT_CHANGE, name)) {
 			if (PENDING.contains(Json.text(task, "state"))) {
@@ -172,20 +181,31 @@ class ContactChanges {
 	@Transactional
 	void accept(String caller, long id, String token) {
 		visible(caller, id);
-		answer(id, token, true);
+		answer(id, token, true, caller);
 	}
 
 	@Transactional
 	void refuse(String caller, long id, String token) {
 		visible(caller, id);
-		answer(id, token, false);
+		answer(id, token, false, caller);
 	}
 
 	/** What the mailbox's buttons do: the token alone decides which party answers. */
 	@Transactional
 	void answer(long id, String token, boolean accept) {
+		answer(id, token, accept, null);
+	}
+
+	/**
+	 * @param caller the account answering through the API, null for a click in the mail
+	 * (the party is then the token's owner)
+	 */
+	private void answer(long id, String token, boolean accept, String caller) {
 		ObjectNode task = this.store.findForUpdate(ObjectStore.CONTACT_CHANGE, Long.toString(id))
 			.orElseThrow(() -> OvhError.objectNotFound(id));
+		if ("expired".equals(Json.text(task, "state"))) {
+			throw OvhError.expired("This contact change request has expired");
+		}
 		if (!PENDING.contains(Json.text(task, "state"))) {
 			throw OvhError.badRequest("This task is not pending anymore (state " + Json.text(task, "state") + ")");
 		}
@@ -197,6 +217,11 @@ class ContactChanges {
 			party = "to";
 		}
 		else {
+			throw OvhError.forbidden("Invalid token");
+		}
+		if (caller != null && !this.tokenPolicy.lenient(caller)
+				&& !caller.equalsIgnoreCase(Json.text(task, party + "Account"))) {
+			// Personal: the other party's token does not work from this account.
 			throw OvhError.forbidden("Invalid token");
 		}
 		// Single use: the token is burnt whatever the answer.
@@ -230,6 +255,9 @@ class ContactChanges {
 	@Transactional
 	void resendEmail(String caller, long id) {
 		ObjectNode task = visible(caller, id);
+		if ("expired".equals(Json.text(task, "state"))) {
+			throw OvhError.expired("This contact change request has expired");
+		}
 		if (!PENDING.contains(Json.text(task, "state"))) {
 			throw OvhError.badRequest("This task is not pending anymore (state " + Json.text(task, "state") + ")");
 		}

@@ -5,23 +5,24 @@ import java.util.Map;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * An error answered with OVHcloud's own body shape.
  */
 class OvhError extends RuntimeException {
 
-	private final HttpStatus status;
+	private final HttpStatusCode status;
 
 	private final transient ObjectNode body;
 
-	OvhError(HttpStatus status, ObjectNode body) {
+	OvhError(HttpStatusCode status, ObjectNode body) {
 		super(Json.text(body, "message"));
 		this.status = status;
 		this.body = body;
 	}
 
-	HttpStatus status() {
+	HttpStatusCode status() {
 		return this.status;
 	}
 
@@ -63,6 +64,17 @@ class OvhError extends RuntimeException {
 
 	static OvhError forbidden(String message) {
 		return of(HttpStatus.FORBIDDEN, "Client::Forbidden", message);
+	}
+
+	/**
+	 * HTTP 460, which OVHcloud's wrappers map to their own "resource expired" error
+	 * (python-ovh {@code ResourceExpiredError}); no {@link HttpStatus} has that code.
+	 */
+	static OvhError expired(String message) {
+		ObjectNode body = Json.object();
+		body.put("class", "Client::ResourceExpired");
+		body.put("message", message);
+		return new OvhError(HttpStatusCode.valueOf(460), body);
 	}
 
 	static OvhError conflict(String message) {

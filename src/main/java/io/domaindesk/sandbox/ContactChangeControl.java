@@ -1,0 +1,94 @@
+package io.domaindesk.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Test hooks on contact-change tasks: personal or lenient tokens per account, many
+ * pending tasks at once (to measure what a poll costs), and a task ending without either
+ * party (settled or expired).
+ */
+@Component
+@ConditionalOnSandbox
+public class ContactChangeControl {
+
+	private final ObjectStore store;
+
+	private final TokenPolicy tokens;
+
+	private final SandboxClock clock;
+
+	ContactChangeControl(ObjectStore store, TokenPolicy tokens, SandboxClock clock) {
+		this.store = store;
+		this.tokens = tokens;
+		this.clock = clock;
+	}
+
+	/**
+	 * Whether {@code nichandle} may answer with another party's token.
+	 * @param nichandle the account
+	 * @param lenient true lenient, false personal, null back to the configured mode
+	 */
+	public void setLenientTokens(String nichandle, Boolean lenient) {
+		this.tokens.set(nichandle, lenient);
+	}
+
+	/**
+	 * Creates {@code count} tasks waiting for the customers' answers, asked by and
+	 * handing over from {@code nichandle}, on domains {@code <prefix><n>.example}; no
+	 * mail is sent.
+	 * @param nichandle the account
+	 * @param prefix domain name prefix
+	 * @param count how many
+	 * @return their ids
+	 */
+	@Transactional
+	public List<Long> seedPending(String nichandle, String prefix, int count) {
+		List<Long> ids = new ArrayList<>(count);
+		Instant now = this.clock.now();
+		for (int i = 0; i < count; i++) {
+			long id = this.store.nextId();
+			String domain = prefix + i + ".example";
+			ObjectNode task = Json.object();
+			task.put("id", id);
+			task.put("askingAccount", nichandle);
+			task.put("fromAccount", nichandle);
+			task.put("toAccount", "zz9999-ovh");
+			task.set("contactTypes", Json.strings(List.of("contactTech")));
+			task.put("serviceDomain", domain);
+			task.put("dateRequest", Json.dateTime(now.minusSeconds(count - i)));
+			task.putNull("dateDone");
+			task.put("state", "validatingByCustomers");
+			task.put("_fromAccepted", false);
+			task.put("_toAccepted", false);
+			this.store.insert(ObjectStore.CONTACT_CHANGE, Long.toString(id), List.of(nichandle, "zz9999-ovh"), domain,
+					task);
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	/**
+	 * Ends a task as OVHcloud would without an answer here: {@code expired} after the 7
+	 * days, {@code aborted}, {@code refused} by the other party…
+	 * @param taskId the task
+	 * @param state its final state
+	 */
+	@Transactional
+	public void settle(long taskId, String state) {
+		ObjectNode task = this.store.findForUpdate(ObjectStore.CONTACT_CHANGE, Long.toString(taskId))
+			.orElseThrow(() -> OvhError.objectNotFound(taskId));
+		task.put("state", state);
+		task.put("dateDone", Json.dateTime(this.clock.now()));
+		task.putNull("_fromToken");
+		task.putNull("_toToken");
+		this.store.updateDoc(ObjectStore.CONTACT_CHANGE, Long.toString(taskId), task);
+	}
+
+}
