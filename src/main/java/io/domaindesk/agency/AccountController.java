@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import io.domaindesk.infrastructure.Flash;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,12 +38,15 @@ class AccountController {
 
 	private final AccountSession session;
 
+	private final SecondFactor secondFactor;
+
 	AccountController(ObjectProvider<AccountSection> sections, CurrentUser currentUser,
-			ChangeOwnPassword changeOwnPassword, AccountSession session) {
+			ChangeOwnPassword changeOwnPassword, AccountSession session, SecondFactor secondFactor) {
 		this.sections = sections;
 		this.currentUser = currentUser;
 		this.changeOwnPassword = changeOwnPassword;
 		this.session = session;
+		this.secondFactor = secondFactor;
 	}
 
 	@GetMapping
@@ -66,6 +71,45 @@ class AccountController {
 		}
 		this.session.refresh(request, response, false);
 		Flash.ok(redirect, "account.password.changed");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/totp/start")
+	String startTotp(HttpSession httpSession) {
+		this.secondFactor.enrolment(httpSession);
+		return "redirect:/account#account-totp";
+	}
+
+	@PostMapping("/totp/cancel")
+	String cancelTotp(HttpSession httpSession) {
+		httpSession.removeAttribute(SecondFactor.PENDING);
+		return "redirect:/account";
+	}
+
+	/** The recovery codes are shown once, on the page this redirects to. */
+	@PostMapping("/totp/confirm")
+	String confirmTotp(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		List<String> codes = this.secondFactor.confirm(request.getSession(), code);
+		if (codes.isEmpty()) {
+			Flash.error(redirect, "account.totp.wrongCode");
+			return "redirect:/account#account-totp";
+		}
+		this.session.refresh(request, response, true);
+		redirect.addFlashAttribute("recoveryCodes", codes);
+		Flash.ok(redirect, "account.totp.enabled");
+		return "redirect:/account#account-totp";
+	}
+
+	@PostMapping("/totp/disable")
+	String disableTotp(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (!this.secondFactor.disable(code)) {
+			Flash.error(redirect, "account.totp.wrongCode");
+			return "redirect:/account#account-totp";
+		}
+		this.session.refresh(request, response, false);
+		Flash.ok(redirect, "account.totp.disabled");
 		return "redirect:/account";
 	}
 

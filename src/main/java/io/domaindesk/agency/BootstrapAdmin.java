@@ -48,7 +48,8 @@ class BootstrapAdmin implements ApplicationRunner {
 		}
 		this.policy.violation(this.username, this.password).ifPresent(code -> {
 			throw new IllegalStateException("DOMAINDESK_BOOTSTRAP_ADMIN_PASSWORD is too weak (" + code
-					+ "): use at least " + PasswordPolicy.MIN_LENGTH + " characters that do not contain the username");
+					+ "): use at least " + PasswordPolicy.MIN_LENGTH
+					+ " characters, not containing the username, not a common password");
 		});
 		this.users.save(new DeskUser(null, this.username, "Platform admin", Role.PLATFORM_ADMIN,
 				this.passwordEncoder.encode(this.password)));

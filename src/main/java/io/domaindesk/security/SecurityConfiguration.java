@@ -7,9 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.TotpProperties;
+
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authorization.AuthorizationManagerFactories;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -47,6 +53,20 @@ class SecurityConfiguration {
 		// bcrypt today, with the {id} prefix so that a later switch to argon2 re-hashes
 		// transparently.
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Spring Security's multi-factor rule: every authorization (URLs and use cases) of a
+	 * user who must have a second factor also requires the TOTP factor, which only
+	 * {@code /login/totp} grants. Everyone else stays password-only.
+	 */
+	@Bean
+	AuthorizationManagerFactory<Object> authorizationManagerFactory(TotpProperties totp) {
+		return AuthorizationManagerFactories.multiFactor()
+			.requireFactors(DeskPrincipal.TOTP_FACTOR)
+			.when(authentication -> authentication.getPrincipal() instanceof DeskPrincipal principal
+					&& principal.secondFactorRequired(totp.requiredForAdmins()))
+			.build();
 	}
 
 	/**
@@ -116,8 +136,10 @@ class SecurityConfiguration {
 		failureHandler.setDefaultFailureUrl("/login?error");
 
 		http.authorizeHttpRequests(auth -> auth
-			.requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
-					"/favicon.ico")
+			// The second step of a login: reached with a password proven, before the
+			// TOTP factor the rule below asks for.
+			.requestMatchers("/login", "/login/totp", "/login/totp/**", "/error", "/error/**", "/webjars/**", "/css/**",
+					"/js/**", "/img/**", "/favicon.ico")
 			.permitAll()
 			// The sandbox's faults and clock affect every agency: the platform's
 			// business.
@@ -155,6 +177,8 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/ovh-sandbox/1.0/**"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+					new LoginUrlAuthenticationEntryPoint("/login/totp"), DeskPrincipal.TOTP_FACTOR))
 			.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();

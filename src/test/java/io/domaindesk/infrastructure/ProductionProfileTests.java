@@ -4,6 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.crypto.spec.SecretKeySpec;
+
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
+import org.apache.commons.codec.binary.Base32;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,6 +63,18 @@ class ProductionProfileTests {
 					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(sandbox.body()).doesNotMatch("\\d+");
 			BrowserSession founder = BrowserSession.loggedIn(port, "founder", "a long founding passphrase");
+			// In prod a platform admin enrols a second factor before anything else.
+			HttpResponse<String> first = founder.get("/admin/agencies");
+			assertThat(first.statusCode()).isEqualTo(302);
+			assertThat(first.headers().firstValue("Location"))
+				.hasValueSatisfying(l -> assertThat(l).contains("/login/totp"));
+			Matcher secret = Pattern.compile("id=\"totp-secret\">([A-Z2-7]+)<")
+				.matcher(founder.get("/login/totp").body());
+			assertThat(secret.find()).as("forced enrolment shows the secret").isTrue();
+			String code = new TimeBasedOneTimePasswordGenerator().generateOneTimePasswordString(
+					new SecretKeySpec(new Base32().decode(secret.group(1)), "HmacSHA1"), Instant.now());
+			assertThat(founder.post("/login/totp/enrol", Map.of("code", code)).body())
+				.contains("id=\"recovery-codes\"");
 			assertThat(founder.get("/admin/agencies").statusCode()).isEqualTo(200);
 			assertThatException().isThrownBy(() -> BrowserSession.loggedIn(port, "bob", "demo-password"));
 		}

@@ -81,6 +81,9 @@ class RouteSweepTests {
 			rule("/admin/**", null, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
 			rule("/audit/**", RequestMethod.POST, Role.AGENCY_ADMIN),
 			rule("/audit/**", null, Role.AGENCY_ADMIN, Role.AUDITOR),
+			// The second step of a login: whoever proved a password, anonymous sent back
+			// to the first.
+			rule("/login/totp/**", null, ALL.toArray(Role[]::new)),
 			// Everybody, auditors included, manages their own account.
 			rule("/account/**", null, ALL.toArray(Role[]::new)),
 			rule("/**", RequestMethod.POST, CHANGERS.toArray(Role[]::new)),
