@@ -19,7 +19,6 @@ import io.domaindesk.audit.AuditLog;
 import io.domaindesk.audit.AuditOutcome;
 import io.domaindesk.infrastructure.SecretCipher;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  * enrolled it is stored encrypted like the OVHcloud secrets.
  */
 @Component
-@EnableConfigurationProperties(TotpProperties.class)
 class SecondFactor {
 
 	static final String PENDING = "domaindesk.totp.pending";
@@ -53,10 +51,10 @@ class SecondFactor {
 
 	private final AuditLog audit;
 
-	private final TotpProperties properties;
+	private final TotpSettings properties;
 
 	SecondFactor(DeskUserRepository users, JdbcClient jdbc, SecretCipher cipher, CurrentUser currentUser,
-			AuditLog audit, TotpProperties properties) {
+			AuditLog audit, TotpSettings properties) {
 		this.users = users;
 		this.jdbc = jdbc;
 		this.cipher = cipher;

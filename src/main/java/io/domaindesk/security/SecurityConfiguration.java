@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import io.domaindesk.agency.DeskPrincipal;
-import io.domaindesk.agency.TotpProperties;
+import io.domaindesk.agency.TotpSettings;
 
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -61,7 +61,7 @@ class SecurityConfiguration {
 	 * {@code /login/totp} grants. Everyone else stays password-only.
 	 */
 	@Bean
-	AuthorizationManagerFactory<Object> authorizationManagerFactory(TotpProperties totp) {
+	AuthorizationManagerFactory<Object> authorizationManagerFactory(TotpSettings totp) {
 		return AuthorizationManagerFactories.multiFactor()
 			.requireFactors(DeskPrincipal.TOTP_FACTOR)
 			.when(authentication -> authentication.getPrincipal() instanceof DeskPrincipal principal

@@ -23,7 +23,7 @@ class BootstrapAdminTests {
 		DeskUserRepository users = mock(DeskUserRepository.class);
 		given(users.count()).willReturn(0L);
 		BootstrapAdmin bootstrap = new BootstrapAdmin(users, PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-				new PasswordPolicy(), "founder", "Qwerty123456");
+				new PasswordPolicy(), new BootstrapAdminSettings("founder", "Qwerty123456"));
 		assertThatIllegalStateException().isThrownBy(() -> bootstrap.run(new DefaultApplicationArguments()))
 			.withMessageContaining("DOMAINDESK_BOOTSTRAP_ADMIN_PASSWORD")
 			.withMessageContaining("password.tooCommon");

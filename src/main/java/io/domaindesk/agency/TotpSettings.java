@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("domaindesk.totp")
 @Validated
-public record TotpProperties(@DefaultValue("false") boolean requiredForAdmins,
+public record TotpSettings(@DefaultValue("false") boolean requiredForAdmins,
 		@DefaultValue("DomainDesk") @NotBlank String issuer) {
 
 }
