@@ -54,7 +54,7 @@ class ContactChangePollTests {
 			double lists = calls(LIST);
 			double items = calls(ITEM);
 			this.tracker.poll(nord);
-			assertThat(calls(LIST) - lists).as("list calls with Iceberg").isLessThanOrEqualTo(4);
+			assertThat(calls(LIST) - lists).as("list calls with Iceberg").isBetween(1.0, 4.0);
 			assertThat(calls(ITEM) - items).as("tasks read one by one with Iceberg").isZero();
 			assertThat(tracked(prefix, "validatingByCustomers")).isEqualTo(2000);
 
@@ -92,9 +92,21 @@ class ContactChangePollTests {
 			.single();
 	}
 
+	/** Metrics name an application key only by a digest (see OvhMetrics). */
+	private static String applicationTag(String applicationKey) {
+		try {
+			byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(("domaindesk-metrics\0" + applicationKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return "app-" + java.util.HexFormat.of().formatHex(hash, 0, 6);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private double calls(String path) {
 		return this.meters.find("domaindesk.ovh.calls")
-			.tag("application", "dd-demo-ak-nord")
+			.tag("application", applicationTag("dd-demo-ak-nord"))
 			.tag("path", path)
 			.counters()
 			.stream()
