@@ -10,9 +10,18 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The filters, sort and page of the domain list, exactly as they appear in the URL so
  * that a filtered list can be bookmarked, shared and navigated with the back button.
  * Out-of-range values fall back to defaults instead of failing.
+ * <p>
+ * Paging is by keyset: {@code after} / {@code before} name the domain (ASCII name, unique
+ * in the agency) next to which the page starts, and {@code last} reads the list from its
+ * other end, so the last page costs what the first costs. {@code page} (an offset) is
+ * still honoured for bookmarks made before.
  */
 record DomainFilter(String q, String nic, String role, String tld, String state, Integer expiresWithin, Boolean pending,
-		Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size, Long client) {
+		Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size, Long client, String after,
+		String before, Boolean last) {
+
+	/** A cursor is a domain name: anything else is ignored (first page). */
+	private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[a-z0-9._-]{1,255}");
 
 	static final int[] PAGE_SIZES = { 25, 50, 100 };
 
@@ -34,10 +43,47 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		page = (page != null && page >= 1) ? page : 1;
 		size = (size != null && (size == 25 || size == 50 || size == 100)) ? size : 25;
 		client = (client != null && client > 0) ? client : null;
+		last = Boolean.TRUE.equals(last);
+		after = (!last && cursor(after) != null) ? cursor(after) : null;
+		before = (!last && after == null && cursor(before) != null) ? cursor(before) : null;
+		if (last || after != null || before != null) {
+			page = 1;
+		}
+	}
+
+	DomainFilter(String q, String nic, String role, String tld, String state, Integer expiresWithin, Boolean pending,
+			Boolean drift, Boolean gone, String sort, String dir, Integer page, Integer size, Long client) {
+		this(q, nic, role, tld, state, expiresWithin, pending, drift, gone, sort, dir, page, size, client, null, null,
+				null);
 	}
 
 	static DomainFilter none() {
 		return new DomainFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/** Whether this page is found by keyset (a cursor or the last page). */
+	public boolean keyset() {
+		return this.last || this.after != null || this.before != null;
+	}
+
+	/** The first page of the same list. */
+	public DomainFilter firstPage() {
+		return withPage(1);
+	}
+
+	public DomainFilter afterName(String name) {
+		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
+				this.drift, this.gone, this.sort, this.dir, 1, this.size, this.client, name, null, null);
+	}
+
+	public DomainFilter beforeName(String name) {
+		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
+				this.drift, this.gone, this.sort, this.dir, 1, this.size, this.client, null, name, null);
+	}
+
+	public DomainFilter lastPage() {
+		return new DomainFilter(this.q, this.nic, this.role, this.tld, this.state, this.expiresWithin, this.pending,
+				this.drift, this.gone, this.sort, this.dir, 1, this.size, this.client, null, null, true);
 	}
 
 	public long offset() {
@@ -103,6 +149,11 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		if (this.size != 25) {
 			params.put("size", this.size);
 		}
+		putIf(params, "after", this.after);
+		putIf(params, "before", this.before);
+		if (this.last) {
+			params.put("last", true);
+		}
 		return params;
 	}
 
@@ -123,6 +174,11 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 		if (value != null) {
 			params.put(name, value);
 		}
+	}
+
+	private static String cursor(String value) {
+		String name = blankToNull(value);
+		return (name != null && CURSOR.matcher(name).matches()) ? name : null;
 	}
 
 	private static String blankToNull(String value) {

@@ -59,7 +59,7 @@ class DomainsController {
 		}
 		long agencyId = this.currentUser.agencyId();
 		DomainSearch.Page page = this.search.page(agencyId, filter);
-		if (page.rows().isEmpty() && filter.page() > page.pages()) {
+		if (page.rows().isEmpty() && !page.capped() && filter.page() > page.pages()) {
 			// A page number left over from a larger result: show the last page that
 			// exists.
 			page = this.search.page(agencyId, filter.withPage(page.pages()));

@@ -14,7 +14,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The benchmarks' application: the demo plus a third sandbox account with 20,000 domains
- * (OVHcloud nichandle {@code bb3000-ovh}). Every benchmark class uses this one
+ * (OVHcloud nichandle {@code bb3000-ovh}) and a fourth with 100,000 ({@code bc4000-ovh},
+ * the full sync of one agency at platform scale). Every benchmark class uses this one
  * annotation, so they share one Spring context.
  */
 @Target(ElementType.TYPE)
@@ -36,7 +37,12 @@ import org.springframework.test.context.TestPropertySource;
 		"domaindesk.sandbox.accounts[2].application-key=dd-bench-ak",
 		"domaindesk.sandbox.accounts[2].application-secret=dd-bench-as-0123456789abcdef",
 		"domaindesk.sandbox.accounts[2].consumer-key=dd-bench-ck-0123456789abcdef",
-		"domaindesk.sandbox.accounts[2].domains=20000", "domaindesk.sandbox.accounts[2].company-name=Bench" })
+		"domaindesk.sandbox.accounts[2].domains=20000", "domaindesk.sandbox.accounts[2].company-name=Bench",
+		"domaindesk.sandbox.accounts[3].nichandle=bc4000-ovh",
+		"domaindesk.sandbox.accounts[3].application-key=dd-bench-big-ak",
+		"domaindesk.sandbox.accounts[3].application-secret=dd-bench-big-as-0123456789abcdef",
+		"domaindesk.sandbox.accounts[3].consumer-key=dd-bench-big-ck-0123456789abcdef",
+		"domaindesk.sandbox.accounts[3].domains=100000", "domaindesk.sandbox.accounts[3].company-name=Bench big" })
 public @interface BenchContext {
 
 }

@@ -1,0 +1,326 @@
+package io.domaindesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.domains.DomainListProbe;
+import io.domaindesk.domains.DomainSeed;
+import io.domaindesk.domains.InventoryBench;
+import io.domaindesk.infrastructure.SecretCipher;
+import io.domaindesk.support.BrowserSession;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 15's matrix: every shape of {@code /domains} a user can produce (search of 1, 2,
+ * 3+ characters with and without accents and IDN; each filter alone and combined; each
+ * sort in both directions; the first, a middle and the last page), on 10 agencies of
+ * 100,000 domains in one database, over real HTTP with a logged-in session and in SQL
+ * alone. Writes {@code target/bench/domain-list.json} (the worst rows) and
+ * {@code target/bench/domain-list.md} (every row, worst first, with the machine's load
+ * and the {@code EXPLAIN (ANALYZE, BUFFERS)} of each shape). Then the same core shapes on
+ * each agency, and on one agency while another runs a full sync of 100,000 domains.
+ */
+@BenchContext
+class DomainListBenchmark {
+
+	static final int RUNS = Integer.getInteger("bench.list.runs", 60);
+
+	static final int WARMUP = 5;
+
+	static final double GOAL_MILLIS = 50;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	DomainListProbe probe;
+
+	@Autowired
+	InventoryBench inventory;
+
+	@Autowired
+	SecretCipher cipher;
+
+	record Row(String label, String uri, double httpP50, double httpP95, double sqlP50, double sqlP95) {
+
+		double ratio() {
+			return this.httpP95 / Math.max(this.sqlP95, 0.01);
+		}
+
+	}
+
+	@Test
+	void everyShapeOfTheListAtPlatformScale() throws Exception {
+		BenchPlatform platform = BenchPlatform.get(this.jdbc, this.passwordEncoder);
+		long agency = platform.agencies.get(0);
+		String load = uptime();
+		BrowserSession browser = BrowserSession.loggedIn(this.port, BenchPlatform.username(0, 0),
+				BenchPlatform.PASSWORD);
+		List<String[]> matrix = matrix();
+		List<Row> rows = new ArrayList<>();
+		StringBuilder plans = new StringBuilder();
+		for (String[] query : matrix) {
+			rows.add(measure(browser, agency, query[0], query[1], RUNS));
+			plans.append("\n### ")
+				.append(query[0])
+				.append("\n\n`")
+				.append(query[1])
+				.append("`\n\n```\n")
+				.append(this.probe.explain(agency, query[1]))
+				.append("\n```\n");
+		}
+		rows.sort(Comparator.comparingDouble(Row::httpP95).reversed());
+
+		// The same core shapes on every agency of the platform.
+		List<String[]> core = core();
+		StringBuilder perAgency = new StringBuilder(
+				"\n## Core shapes on each agency (worst p95 of the core shapes)\n\n| agency | worst shape | HTTP p95 ms | SQL p95 ms |\n|---|---|---|---|\n");
+		double worstAgencyP95 = 0;
+		for (int a = 0; a < platform.agencies.size(); a++) {
+			BrowserSession user = BrowserSession.loggedIn(this.port, BenchPlatform.username(a, 0),
+					BenchPlatform.PASSWORD);
+			Row worst = null;
+			for (String[] query : core) {
+				Row row = measure(user, platform.agencies.get(a), query[0], query[1], RUNS / 2);
+				if (worst == null || row.httpP95() > worst.httpP95()) {
+					worst = row;
+				}
+			}
+			worstAgencyP95 = Math.max(worstAgencyP95, worst.httpP95());
+			perAgency.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f |\n", a, worst.label(),
+					worst.httpP95(), worst.sqlP95()));
+		}
+
+		// A full sync of another agency (100,000 domains from the sandbox) must not move
+		// this agency's p95 by more than 20 %.
+		double before = coreP95(browser, agency, core);
+		long syncing = syncingAgency();
+		CompletableFuture<Boolean> sync = CompletableFuture.supplyAsync(() -> this.inventory.syncNow(syncing));
+		List<Double> during = new ArrayList<>();
+		while (!sync.isDone()) {
+			during.add(coreP95(browser, agency, core));
+		}
+		assertThat(sync.get()).isTrue();
+		double after = coreP95(browser, agency, core);
+		double duringP95 = during.stream().mapToDouble(Double::doubleValue).max().orElse(after);
+		int synced = this.jdbc.sql("select count(*) from domain where agency_id = :a")
+			.param("a", syncing)
+			.query(Integer.class)
+			.single();
+
+		Row worst = rows.get(0);
+		long over = rows.stream().filter(r -> r.httpP95() > GOAL_MILLIS).count();
+		new BenchReport().put("agencies", platform.agencies.size())
+			.put("domainsPerAgency", BenchPlatform.DOMAINS)
+			.put("loadSeconds", platform.loadSeconds)
+			.put("shapes", rows.size())
+			.put("runsPerShape", RUNS)
+			.put("machineLoad", load)
+			.put("worstShape", worst.label() + " " + worst.uri())
+			.put("worstHttpP50Millis", worst.httpP50())
+			.put("worstHttpP95Millis", worst.httpP95())
+			.put("worstSqlP95Millis", worst.sqlP95())
+			.put("worstHttpToSqlRatio", worst.ratio())
+			.put("shapesOverGoal", over)
+			.put("medianShapeHttpP95Millis", rows.get(rows.size() / 2).httpP95())
+			.put("worstAgencyCoreP95Millis", worstAgencyP95)
+			.put("coreP95BeforeSyncMillis", before)
+			.put("coreP95DuringSyncMillis", duringP95)
+			.put("coreP95AfterSyncMillis", after)
+			.put("syncedDomains", synced)
+			.put("syncMovedP95Percent", (duringP95 - before) * 100 / before)
+			.write("domain-list");
+		writeTable(rows, load, platform, perAgency, before, duringP95, after, synced, plans);
+	}
+
+	/** Issue 15's matrix, as URLs of the list. */
+	static List<String[]> matrix() {
+		List<String[]> m = new ArrayList<>();
+		String middle = DomainSeed.name(BenchPlatform.DOMAINS / 2);
+		m.add(q("no search, first page", "/domains"));
+		// Searches: 1, 2, 3+ characters, with and without accents, IDN in both forms.
+		for (String search : new String[] { "a", "e", "é", "日", "z", "ca", "xn", "zq", "fr", "café", "cafe", "ecole",
+				"jardin-4", "xn--caf", "garçon", "münchen", "日本", "CAFE-1", "nothing-like-it" }) {
+			m.add(q("search " + search, "/domains?q=" + search));
+		}
+		// Each filter alone, then combined.
+		m.add(q("nichandle, any role", "/domains?nic=ab10007-ovh"));
+		m.add(q("nichandle, admin", "/domains?nic=ab10007-ovh&role=admin"));
+		m.add(q("nichandle, tech", "/domains?nic=cd20011-ovh&role=tech"));
+		m.add(q("nichandle, billing", "/domains?nic=ef30001-ovh&role=billing"));
+		m.add(q("tld", "/domains?tld=fr"));
+		m.add(q("state expired", "/domains?state=expired"));
+		m.add(q("state ok", "/domains?state=ok"));
+		m.add(q("expires within 30 days", "/domains?expiresWithin=30"));
+		m.add(q("expires within 365 days", "/domains?expiresWithin=365"));
+		m.add(q("pending", "/domains?pending=true"));
+		m.add(q("changed outside", "/domains?drift=true"));
+		m.add(q("gone", "/domains?gone=true"));
+		m.add(q("tld + state + expiry", "/domains?tld=fr&state=ok&expiresWithin=90"));
+		m.add(q("search + tld + state", "/domains?q=cafe&tld=fr&state=ok"));
+		m.add(q("1-char search + nichandle + expiry", "/domains?q=a&nic=ab10007-ovh&role=admin&expiresWithin=90"));
+		m.add(q("2-char search + everything", "/domains?q=xn&tld=com&state=expired&expiresWithin=365&pending=true"));
+		m.add(q("lyon-like search + tld + sort", "/domains?q=jardin&tld=fr&sort=expiry"));
+		// Every sort column in both directions, with and without a search and a filter.
+		for (String sort : new String[] { "name", "expiry", "state" }) {
+			for (String dir : new String[] { "asc", "desc" }) {
+				String s = "sort=" + sort + "&dir=" + dir;
+				m.add(q("sort " + sort + " " + dir, "/domains?" + s));
+				m.add(q("sort " + sort + " " + dir + ", search a", "/domains?q=a&" + s));
+				m.add(q("sort " + sort + " " + dir + ", search xn", "/domains?q=xn&" + s));
+				m.add(q("sort " + sort + " " + dir + ", search ca", "/domains?q=ca&" + s));
+				m.add(q("sort " + sort + " " + dir + ", state expired", "/domains?state=expired&" + s));
+				m.add(q("sort " + sort + " " + dir + ", expires 30 days", "/domains?expiresWithin=30&" + s));
+				m.add(q("sort " + sort + " " + dir + ", middle page", "/domains?after=" + middle + "&" + s));
+				m.add(q("sort " + sort + " " + dir + ", page before the middle",
+						"/domains?before=" + middle + "&" + s));
+				m.add(q("sort " + sort + " " + dir + ", last page", "/domains?last=true&" + s));
+				m.add(q("sort " + sort + " " + dir + ", search a, last page", "/domains?q=a&last=true&" + s));
+			}
+		}
+		m.add(q("page 2000 by offset (old bookmark)", "/domains?page=2000"));
+		m.add(q("page 200 by offset, search a", "/domains?q=a&page=200"));
+		return m;
+	}
+
+	/** The shapes measured on every agency and around the sync. */
+	static List<String[]> core() {
+		return List.of(q("no search", "/domains"), q("search a", "/domains?q=a"), q("search ca", "/domains?q=ca"),
+				q("search xn", "/domains?q=xn&sort=expiry&dir=desc"), q("search café", "/domains?q=café"),
+				q("nichandle + role + expiry", "/domains?nic=ab10007-ovh&role=admin&expiresWithin=90"),
+				q("sort state desc, last page", "/domains?sort=state&dir=desc&last=true"),
+				q("middle page", "/domains?after=" + DomainSeed.name(BenchPlatform.DOMAINS / 2)));
+	}
+
+	private static String[] q(String label, String uri) {
+		return new String[] { label, UriComponentsBuilder.fromUriString(uri).encode().build().toUriString() };
+	}
+
+	private Row measure(BrowserSession browser, long agency, String label, String uri, int runs) {
+		for (int i = 0; i < WARMUP; i++) {
+			assertThat(browser.get(uri).statusCode()).as(uri).isEqualTo(200);
+			this.probe.page(agency, uri);
+		}
+		long[] http = new long[runs];
+		long[] sql = new long[runs];
+		for (int i = 0; i < runs; i++) {
+			long t0 = System.nanoTime();
+			var response = browser.get(uri);
+			http[i] = System.nanoTime() - t0;
+			assertThat(response.statusCode()).as(uri).isEqualTo(200);
+			long t1 = System.nanoTime();
+			this.probe.page(agency, uri);
+			sql[i] = System.nanoTime() - t1;
+		}
+		return new Row(label, uri, BenchReport.percentileMillis(http, 50), BenchReport.percentileMillis(http, 95),
+				BenchReport.percentileMillis(sql, 50), BenchReport.percentileMillis(sql, 95));
+	}
+
+	private double coreP95(BrowserSession browser, long agency, List<String[]> core) {
+		List<Long> all = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			for (String[] query : core) {
+				long t0 = System.nanoTime();
+				assertThat(browser.get(query[1]).statusCode()).isEqualTo(200);
+				all.add(System.nanoTime() - t0);
+			}
+		}
+		return BenchReport.percentileMillis(all.stream().mapToLong(Long::longValue).toArray(), 95);
+	}
+
+	/** An agency connected to the sandbox account of 100,000 domains, never synced. */
+	private long syncingAgency() {
+		long agency = this.jdbc.sql("insert into agency (name) values (:n) returning id")
+			.param("n", "Bench sync " + System.nanoTime())
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into ovh_account (agency_id, label, endpoint, application_key, application_secret_enc,
+				  consumer_key_enc, requests_per_minute)
+				values (:a, 'OVHcloud', 'sandbox', 'dd-bench-big-ak', :as, :ck, 60000)
+				""")
+			.param("a", agency)
+			.param("as", this.cipher.encrypt("dd-bench-big-as-0123456789abcdef"))
+			.param("ck", this.cipher.encrypt("dd-bench-big-ck-0123456789abcdef"))
+			.update();
+		return agency;
+	}
+
+	private void writeTable(List<Row> rows, String load, BenchPlatform platform, StringBuilder perAgency, double before,
+			double during, double after, int synced, StringBuilder plans) {
+		StringBuilder md = new StringBuilder("# /domains at platform scale\n\n");
+		md.append("Generated ")
+			.append(OffsetDateTime.now().withNano(0))
+			.append(", ")
+			.append(platform.agencies.size())
+			.append(" agencies × ")
+			.append(BenchPlatform.DOMAINS)
+			.append(" domains in one database, ")
+			.append(RUNS)
+			.append(" requests per shape after ")
+			.append(WARMUP)
+			.append(" warm-up ones, one logged-in client over real HTTP; SQL alone = the list's statements")
+			.append(" (count, cursor, page) through the same bean. Machine load at the start: `")
+			.append(load)
+			.append("`, at the end: `")
+			.append(uptime())
+			.append("`.\n\nGoal: p95 ≤ ")
+			.append((int) GOAL_MILLIS)
+			.append(" ms over HTTP for every shape. Worst first.\n\n")
+			.append("| shape | URL | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p95) |\n")
+			.append("|---|---|---|---|---|---|---|\n");
+		for (Row row : rows) {
+			md.append(String.format(Locale.ROOT, "| %s | `%s` | %.1f | %.1f | %.1f | %.1f | %.1f |\n", row.label(),
+					row.uri(), row.httpP50(), row.httpP95(), row.sqlP50(), row.sqlP95(), row.ratio()));
+		}
+		md.append(perAgency);
+		md.append(String
+			.format(Locale.ROOT, "\n## Full sync of another agency (%d domains from the sandbox, in the same JVM)\n\n"
+					+ "Core shapes p95 over HTTP: before %.1f ms, during (worst round) %.1f ms (%+.0f %%), after %.1f ms.\n",
+					synced, before, during, (during - before) * 100 / before, after));
+		md.append("\n## Plans (EXPLAIN (ANALYZE, BUFFERS), one run after the measures)\n").append(plans);
+		try {
+			Path dir = Path.of("target", "bench");
+			Files.createDirectories(dir);
+			Files.writeString(dir.resolve("domain-list.md"), md, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static String uptime() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).strip() + " (1, 5, 15 min load; "
+					+ Runtime.getRuntime().availableProcessors() + " CPUs)";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+}

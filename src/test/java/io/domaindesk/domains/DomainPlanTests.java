@@ -1,0 +1,191 @@
+package io.domaindesk.domains;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.domaindesk.support.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every shape of the domain list lands on an index: searches of 1, 2 and 3+ characters
+ * (accents, IDN), each filter alone and combined, each sort in both directions, the
+ * first, a middle and the last page. Run with {@code EXPLAIN ANALYZE} on 3 agencies of
+ * 12,000 domains after {@code VACUUM ANALYZE}, so the planner chooses with real
+ * statistics, the count stopped at the same share of the agency as in production (1,200
+ * of 12,000 for 10,000 of 100,000): no statement may scan the domain table sequentially,
+ * nor read (return or throw away) more than half the agency's rows.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DomainPlanTests {
+
+	static final int DOMAINS = 12_000;
+
+	/**
+	 * The count's limit here: the same share of the agency as 10,000 of 100,000, so that
+	 * the planner faces the same choices as in production.
+	 */
+	static final int COUNT_LIMIT = DOMAINS / 10;
+
+	/**
+	 * What one scan may read: half the agency, where a scan of it reads it all.
+	 */
+	static final long MAX_ROWS_READ = DOMAINS / 2;
+
+	static final ObjectMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DomainSearch search;
+
+	long agencyId;
+
+	@BeforeAll
+	void threeAgencies() {
+		for (int a = 0; a < 3; a++) {
+			long agency = this.jdbc.sql("insert into agency (name) values (:n) returning id")
+				.param("n", "Plans " + a + " " + UUID.randomUUID().toString().substring(0, 8))
+				.query(Long.class)
+				.single();
+			long account = this.jdbc.sql("""
+					insert into ovh_account (agency_id, label, endpoint, application_key)
+					values (:a, 'OVHcloud', 'http://127.0.0.1:9/1.0', 'unreachable') returning id
+					""").param("a", agency).query(Long.class).single();
+			DomainSeed.insert(this.jdbc, agency, account, 1, DOMAINS);
+			this.agencyId = agency;
+		}
+		this.jdbc.sql("vacuum analyze domain").update();
+	}
+
+	@Test
+	void everySearchInEveryOrderUsesAnIndex() {
+		List<String> problems = new ArrayList<>();
+		for (String q : new String[] { "a", "e", "é", "日", "z", "ca", "zq", "xn", ".fr", "café", "cafe", "CAFE-1",
+				"jardin-4", "xn--caf", "garçon", "münchen-3", "nothing-like-it" }) {
+			for (String sort : new String[] { "name", "expiry", "state" }) {
+				for (String dir : new String[] { "asc", "desc" }) {
+					check(filter(q, null, null, null, null, null, false, false, false, sort, dir), problems);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void everyFilterAloneAndCombinedInEveryOrderUsesAnIndex() {
+		List<DomainFilter> filters = List.of(filter(null, null, null, null, null, null, false, false, false),
+				filter(null, "ab10007-ovh", null, null, null, null, false, false, false),
+				filter(null, "cd20011-ovh", "tech", null, null, null, false, false, false),
+				filter(null, "ef30001-ovh", "billing", null, null, null, false, false, false),
+				filter(null, null, null, "fr", null, null, false, false, false),
+				filter(null, null, null, null, "expired", null, false, false, false),
+				filter(null, null, null, null, "ok", null, false, false, false),
+				filter(null, null, null, null, null, 30, false, false, false),
+				filter(null, null, null, null, null, 365, false, false, false),
+				filter(null, null, null, null, null, null, true, false, false),
+				filter(null, null, null, null, null, null, false, true, false),
+				filter(null, null, null, null, null, null, false, false, true),
+				filter(null, null, null, "fr", "ok", 90, false, false, false),
+				filter("cafe", null, null, "fr", "ok", null, false, false, false),
+				filter("a", "ab10007-ovh", "admin", null, null, 90, false, false, false),
+				filter("xn", null, null, "com", "expired", 365, true, false, false),
+				filter(null, "cd20011-ovh", null, "net", null, null, false, true, false));
+		List<String> problems = new ArrayList<>();
+		for (DomainFilter base : filters) {
+			for (String sort : new String[] { "name", "expiry", "state" }) {
+				for (String dir : new String[] { "asc", "desc" }) {
+					check(sorted(base, sort, dir), problems);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
+	void theFirstAMiddleAndTheLastPageUseAnIndex() {
+		List<String> problems = new ArrayList<>();
+		String middle = DomainSeed.name(DOMAINS / 2);
+		for (String q : new String[] { null, "a", "xn" }) {
+			for (String sort : new String[] { "name", "expiry", "state" }) {
+				for (String dir : new String[] { "asc", "desc" }) {
+					DomainFilter first = filter(q, null, null, null, null, null, false, false, false, sort, dir);
+					check(first, problems);
+					check(first.afterName(middle), problems);
+					check(first.beforeName(middle), problems);
+					check(first.lastPage(), problems);
+					check(first.withPage(3), problems);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/** Explains the count and the page as {@link DomainSearch#page} runs them. */
+	private void check(DomainFilter filter, List<String> problems) {
+		DomainSearch.Plan chosen = this.search.plan(this.agencyId, filter, COUNT_LIMIT);
+		for (DomainSearch.Statement statement : List.of(chosen.count(), chosen.page())) {
+			JsonNode plan = explain(statement);
+			List<String> found = new ArrayList<>();
+			inspect(plan.get("Plan"), found);
+			if (!found.isEmpty()) {
+				problems.add(filter.query() + " " + found + "\n" + statement.sql() + "\n" + plan.toPrettyString());
+			}
+		}
+	}
+
+	private JsonNode explain(DomainSearch.Statement statement) {
+		String json = this.jdbc.sql("explain (analyze, format json) " + statement.sql())
+			.params(statement.params())
+			.query(String.class)
+			.single();
+		return JSON.readTree(json).get(0);
+	}
+
+	private static void inspect(JsonNode node, List<String> problems) {
+		if ("domain".equals(node.path("Relation Name").asText())) {
+			String type = node.path("Node Type").asText();
+			long read = node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+					+ node.path("Rows Removed by Index Recheck").asLong();
+			if (type.equals("Seq Scan")) {
+				problems.add("sequential scan of domain");
+			}
+			if (read > MAX_ROWS_READ) {
+				problems.add(type + " read " + read + " rows");
+			}
+		}
+		for (JsonNode child : node.path("Plans")) {
+			inspect(child, problems);
+		}
+	}
+
+	private static DomainFilter filter(String q, String nic, String role, String tld, String state,
+			Integer expiresWithin, boolean pending, boolean drift, boolean gone) {
+		return filter(q, nic, role, tld, state, expiresWithin, pending, drift, gone, null, null);
+	}
+
+	private static DomainFilter filter(String q, String nic, String role, String tld, String state,
+			Integer expiresWithin, boolean pending, boolean drift, boolean gone, String sort, String dir) {
+		return new DomainFilter(q, nic, role, tld, state, expiresWithin, pending, drift, gone, sort, dir, null, null,
+				null);
+	}
+
+	private static DomainFilter sorted(DomainFilter f, String sort, String dir) {
+		return filter(f.q(), f.nic(), f.role(), f.tld(), f.state(), f.expiresWithin(), f.pending(), f.drift(), f.gone(),
+				sort, dir);
+	}
+
+}
