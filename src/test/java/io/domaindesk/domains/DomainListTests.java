@@ -135,6 +135,30 @@ class DomainListTests {
 		assertThat(result).hasStatusOk().bodyText().contains("id=\"results\"").doesNotContain("<nav class=\"navbar");
 	}
 
+	/**
+	 * Typing fast fires a request per pause: a new one aborts the one in flight
+	 * ({@code hx-sync} replace), so a slow answer to "ca" can never land after the answer
+	 * to "cafe" and show the wrong list.
+	 */
+	@Test
+	void liveSearchShowsOnlyTheLatestAnswer() {
+		assertThat(list("/domains")).bodyText().containsPattern("<form id=\"filters\"[^>]*hx-sync=\"this:replace\"");
+	}
+
+	@Test
+	void keysetPagesReachTheLastPageFromTheOtherEnd() {
+		assertThat(list("/domains?last=true")).bodyText()
+			.contains("studio.eu")
+			.contains("25 of 30 domains")
+			.doesNotContain("bulk-04.net");
+		assertThat(list("/domains?after=bulk-24.net")).bodyText()
+			.contains("bulk-25.net")
+			.contains("bulk-26.net")
+			.contains("5 of 30 domains")
+			.doesNotContain("bulk-23.net");
+		assertThat(list("/domains?before=bulk-02.net")).bodyText().contains("1–25 of 30 domains");
+	}
+
 	@Test
 	void anotherAgencySeesNoneOfIt() {
 		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
