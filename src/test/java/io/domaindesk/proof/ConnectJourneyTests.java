@@ -5,6 +5,7 @@ import java.net.URI;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.support.ui.Select;
 
 import io.domaindesk.support.IntegrationTest;
 
@@ -35,7 +36,8 @@ class ConnectJourneyTests {
 		browser.open("/admin/ovh-accounts");
 		String label = "Requested key " + System.nanoTime();
 		browser.type("#label", label);
-		browser.type("#endpoint", "http://127.0.0.1:" + this.port + "/ovh-sandbox/1.0");
+		// Agency admins choose from a list; the built-in sandbox is one of its entries.
+		new Select(browser.find("#endpoint")).selectByValue("sandbox");
 		browser.type("#applicationKey", "dd-demo-ak-exemple");
 		browser.type("#applicationSecret", "dd-demo-as-exemple-0123456789abcdef");
 		browser.button("Connect").click();

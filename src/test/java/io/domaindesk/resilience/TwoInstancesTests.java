@@ -225,7 +225,7 @@ class TwoInstancesTests {
 	}
 
 	private static Timestamp dbNow() {
-		return jdbc.sql("select clock_timestamp()::timestamp").query(Timestamp.class).single();
+		return jdbc.sql("select clock_timestamp()").query(Timestamp.class).single();
 	}
 
 	private static List<AgencyRuns> runsPerAgencySince(Timestamp since) {
@@ -253,13 +253,14 @@ class TwoInstancesTests {
 	private static boolean lockHeldSince(Timestamp since) {
 		return jdbc.sql("""
 				select count(*) from shedlock
-				where name = 'inventory-sync' and locked_at >= :since and lock_until > clock_timestamp()
+				where name = 'inventory-sync' and locked_at at time zone 'UTC' >= :since
+				  and lock_until > timezone('utc', clock_timestamp())
 				""").param("since", since).query(Long.class).single() > 0;
 	}
 
 	private static Lock lockRow() {
-		return jdbc
-			.sql("select locked_by, locked_at::timestamp as locked_at from shedlock where name = 'inventory-sync'")
+		return jdbc.sql(
+				"select locked_by, locked_at at time zone 'UTC' as locked_at from shedlock where name = 'inventory-sync'")
 			.query(Lock.class)
 			.single();
 	}
