@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ConsentPageTests {
 
+	/** Far from the ids of real trades, whose pages list their consent requests. */
+	private static final long TRADE = 990_000_002L;
+
 	@Autowired
 	JdbcClient jdbc;
 
@@ -149,8 +152,9 @@ class ConsentPageTests {
 				• First name: Old → New
 
 				Price of the change at OVHcloud: 12.00 €""";
-		this.requests.save(new ConsentRequest(this.agency, null, 1L, "fixture-consent.com", "123", "owner@example.net",
-				"Owner", "en", ConsentTokens.sha256(token), "bob", expires, text, ConsentTokens.sha256(text)));
+		this.requests
+			.save(new ConsentRequest(this.agency, null, TRADE, "fixture-consent.com", "123", "owner@example.net",
+					"Owner", "en", ConsentTokens.sha256(token), "bob", expires, text, ConsentTokens.sha256(text)));
 		return token;
 	}
 

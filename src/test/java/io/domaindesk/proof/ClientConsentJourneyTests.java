@@ -142,7 +142,9 @@ class ClientConsentJourneyTests {
 	@Order(2)
 	void theOwnerAgreesFromTheLinkOfTheDeliveredEmailInAFreshBrowser() throws Exception {
 		assertThat(tradeId).as("the trade of the previous step").isNotNull();
-		String recipient = this.jdbc.sql("select recipient_email from consent_request where trade_id = :t")
+		String recipient = this.jdbc
+			.sql("select recipient_email from consent_request where trade_id = :t and agency_id = :a")
+			.param("a", agency)
 			.param("t", tradeId)
 			.query(String.class)
 			.single();
@@ -157,7 +159,8 @@ class ClientConsentJourneyTests {
 				.doesNotContain("SESSION");
 			String text = owner.find("#consent-text").getText();
 			assertThat(text).contains(domainUnicode()).contains("→").contains("OVHcloud");
-			assertThat(this.jdbc.sql("select shown_text from consent_request where trade_id = :t")
+			assertThat(this.jdbc.sql("select shown_text from consent_request where trade_id = :t and agency_id = :a")
+				.param("a", agency)
 				.param("t", tradeId)
 				.query(String.class)
 				.single()
@@ -166,7 +169,8 @@ class ClientConsentJourneyTests {
 			click(owner, owner.find("#agree"));
 			owner.await(d -> !owner.all("#consent-outcome").isEmpty());
 			assertThat(owner.find("#consent-outcome").getText()).isNotBlank();
-			assertThat(this.jdbc.sql("select status from consent_request where trade_id = :t")
+			assertThat(this.jdbc.sql("select status from consent_request where trade_id = :t and agency_id = :a")
+				.param("a", agency)
 				.param("t", tradeId)
 				.query(String.class)
 				.single()).isEqualTo("AGREED");
@@ -186,7 +190,8 @@ class ClientConsentJourneyTests {
 		browser.loginAs("bob");
 		browser.open("/trades/" + tradeId);
 		String evidence = browser.find("#consent").getText();
-		String sha = this.jdbc.sql("select shown_sha256 from consent_request where trade_id = :t")
+		String sha = this.jdbc.sql("select shown_sha256 from consent_request where trade_id = :t and agency_id = :a")
+			.param("a", agency)
 			.param("t", tradeId)
 			.query(String.class)
 			.single();
