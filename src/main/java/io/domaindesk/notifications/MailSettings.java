@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * how its SMTP conversation ended is marked uncertain, never sent again by itself
  * @param remindersCron when reminders are looked for (once across instances)
  * @param digestCron when the weekly digests are written (once across instances)
+ * @param baseUrl where DomainDesk is reached, for the links in staff messages
  */
 @ConfigurationProperties("domaindesk.mail")
 @Validated
@@ -35,7 +36,14 @@ record MailSettings(@NotBlank @Email @DefaultValue("domaindesk@localhost") Strin
 		@NotNull @DefaultValue("30s") Duration firstBackoff, @NotNull @DefaultValue("1h") Duration maxBackoff,
 		@NotNull @DefaultValue("10m") Duration sendingTimeout,
 		@NotBlank @DefaultValue("0 7 * * * *") String remindersCron,
-		@NotBlank @DefaultValue("0 30 7 * * MON") String digestCron) {
+		@NotBlank @DefaultValue("0 30 7 * * MON") String digestCron,
+		@NotNull @DefaultValue("http://localhost:8080") java.net.URI baseUrl) {
+
+	/** An absolute link to a DomainDesk page. */
+	String link(String path) {
+		String base = this.baseUrl.toString();
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+	}
 
 	/** The wait before attempt {@code attempts + 1}. */
 	Duration backoffAfter(int attempts) {

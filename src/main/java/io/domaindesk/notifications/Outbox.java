@@ -71,7 +71,7 @@ class Outbox {
 		return id;
 	}
 
-	private static void afterCommit(Runnable action) {
+	static void afterCommit(Runnable action) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			action.run();
 			return;

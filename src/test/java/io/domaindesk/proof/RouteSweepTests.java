@@ -176,7 +176,20 @@ class RouteSweepTests {
 					  created_by)
 					values (:a, :acc, :d, 'AWAITING_APPROVAL', 'proof-trade', 'default', 'carol') returning id
 					""").param("a", this.nord).param("acc", account).param("d", domain).query(Long.class).single());
+		// And a message of Studio Nord in the outbox, already sent (nobody may send it
+		// again).
+		this.jdbc.sql("""
+				insert into outgoing_message (message_key, message_id, agency_id, kind, recipient, locale, subject,
+				  text_body, html_body, status)
+				values ('proof:route-sweep', '<proof-route-sweep@domaindesk>', :a, 'WEEKLY_DIGEST', 'carol@example.com',
+				  'fr', :d, :d, :d, 'SENT')
+				on conflict (message_key) do nothing
+				""").param("a", this.nord).param("d", domain).update();
+		long message = this.jdbc.sql("select id from outgoing_message where message_key = 'proof:route-sweep'")
+			.query(Long.class)
+			.single();
 		this.foreign = new LinkedHashMap<>();
+		this.foreign.put("message", Long.toString(message));
 		this.foreign.put("domain", domain);
 		this.foreign.put("serviceName", domain);
 		this.foreign.put("accountId", Long.toString(account));
@@ -424,6 +437,9 @@ class RouteSweepTests {
 		}
 		if (path.startsWith("/consents/")) {
 			path = path.replace("{id}", this.foreign.get("consent"));
+		}
+		if (path.startsWith("/admin/outbox/")) {
+			path = path.replace("{id}", this.foreign.get("message"));
 		}
 		if (path.startsWith("/batches/") || path.startsWith("/domains/")) {
 			path = path.replace("{action}", "cancel");

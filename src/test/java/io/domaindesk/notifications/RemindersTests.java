@@ -1,0 +1,145 @@
+package io.domaindesk.notifications;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.domaindesk.support.IntegrationTest;
+import io.domaindesk.support.TestMail;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reminders go to the staff member who started the task or trade, counted from the task's
+ * real creation date (OVHcloud's {@code dateRequest}), once each.
+ */
+@IntegrationTest
+class RemindersTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Reminders reminders;
+
+	@Autowired
+	NoticeSettings settings;
+
+	private long agency;
+
+	private long account;
+
+	private long bob;
+
+	private String address;
+
+	@BeforeEach
+	void bobHasAnAddress() {
+		this.agency = this.jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
+		this.account = this.jdbc.sql("select min(id) from ovh_account where agency_id = :a")
+			.param("a", this.agency)
+			.query(Long.class)
+			.single();
+		this.bob = this.jdbc.sql("select id from app_user where username = 'bob'").query(Long.class).single();
+		this.address = "bob-" + UUID.randomUUID() + "@agency.test";
+		this.settings.save(new NoticeSettings.Settings(this.bob, this.address, "en", true, true, true));
+	}
+
+	@Test
+	void aTaskCreatedFiveDaysAgoIsRemindedOnceAndOneCreatedYesterdayIsNot() {
+		String old = "reminder-old-" + UUID.randomUUID() + ".fr";
+		String recent = "reminder-new-" + UUID.randomUUID() + ".fr";
+		// DomainDesk saw both only now: the reminder counts from OVHcloud's own date.
+		task(old, Instant.now().minus(Duration.ofDays(5)), "bob");
+		task(recent, Instant.now().minus(Duration.ofDays(1)), "bob");
+
+		this.reminders.run(Instant.now());
+		MimeMessage message = TestMail.latestTo(this.address);
+		assertThat(TestMail.subject(message)).isEqualTo("Contact change for " + old + " expires in 2 days");
+		assertThat(TestMail.text(message)).contains(old, "/nic-changes");
+
+		this.reminders.run(Instant.now());
+		Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> {
+			List<MimeMessage> all = TestMail.to(this.address);
+			return all.size() == 1;
+		});
+		assertThat(TestMail.to(this.address)).noneMatch((m) -> TestMail.subject(m).contains(recent));
+	}
+
+	@Test
+	void aTradeWaitingForTheOwnersForAWeekIsRemindedAndOneWaitingTwoDaysIsNot() {
+		String week = "trade-week-" + UUID.randomUUID() + ".fr";
+		String days = "trade-days-" + UUID.randomUUID() + ".fr";
+		long reminded = trade(week, Instant.now().minus(Duration.ofDays(8)));
+		trade(days, Instant.now().minus(Duration.ofDays(2)));
+
+		this.reminders.run(Instant.now());
+		MimeMessage message = TestMail.latestTo(this.address);
+		assertThat(TestMail.subject(message)).isEqualTo("Trade of " + week + ": waiting for the owners for 7 days");
+		assertThat(TestMail.link(message, "/trades/")).endsWith("/trades/" + reminded);
+		this.reminders.run(Instant.now());
+		Awaitility.await()
+			.during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> TestMail.to(this.address).size() == 1);
+	}
+
+	@Test
+	void aUserWhoTurnedTaskRemindersOffGetsNone() {
+		this.settings.save(new NoticeSettings.Settings(this.bob, this.address, "en", true, false, true));
+		task("reminder-off-" + UUID.randomUUID() + ".fr", Instant.now().minus(Duration.ofDays(6)), "bob");
+		assertThat(this.reminders.run(Instant.now())).isZero();
+		assertThat(TestMail.to(this.address)).isEmpty();
+	}
+
+	private void task(String domain, Instant created, String startedBy) {
+		long change = this.jdbc.sql("""
+				insert into nic_change (agency_id, ovh_account_id, domain_name, to_tech, status, created_by)
+				values (:a, :acc, :d, 'xx1-ovh', 'SUBMITTED', :by) returning id
+				""")
+			.param("a", this.agency)
+			.param("acc", this.account)
+			.param("d", domain)
+			.param("by", startedBy)
+			.query(Long.class)
+			.single();
+		this.jdbc
+			.sql("""
+					insert into contact_change_task (ovh_account_id, task_id, agency_id, nic_change_id, domain_name,
+					  contact_types, from_account, to_account, asking_account, state, date_request)
+					values (:acc, :t, :a, :c, :d, 'tech', 'aa1-ovh', 'xx1-ovh', 'aa1-ovh', 'validatingByCustomers', :created)
+					""")
+			.param("acc", this.account)
+			.param("t", 800_000_000L + (UUID.randomUUID().getLeastSignificantBits() & 0xFFFFFFF))
+			.param("a", this.agency)
+			.param("c", change)
+			.param("d", domain)
+			.param("created", java.sql.Timestamp.from(created))
+			.update();
+	}
+
+	private long trade(String domain, Instant taskCreated) {
+		return this.jdbc.sql("""
+				insert into trade (agency_id, ovh_account_id, domain_name, status, plan_code, pricing_mode, created_by,
+				  task_id, task_status, task_created_at)
+				values (:a, :acc, :d, 'IN_PROGRESS', 'outgoing-trade', 'default', 'bob', 1, 'todo', :created)
+				returning id
+				""")
+			.param("a", this.agency)
+			.param("acc", this.account)
+			.param("d", domain)
+			.param("created", java.sql.Timestamp.from(taskCreated))
+			.query(Long.class)
+			.single();
+	}
+
+}
