@@ -83,7 +83,7 @@ class WeeklyDigestTests {
 		assertThat(text).contains("Hello Bob Lefebvre", "within 60 days", "- " + expiring + " (",
 				"with an operation in progress", "outside DomainDesk this week", expiring + " (contactTech",
 				"Batch " + batch + " by bob: 1 failed of 3", "/account");
-		assertThat(TestMail.text(TestMail.latestTo(doraAddress))).contains("Bonjour Dora Petit", "d'ici 60 jours");
+		assertThat(TestMail.text(TestMail.latestTo(doraAddress))).contains("Bonjour Dora Petit", "d’ici 60 jours");
 
 		// Alice turned it off; a second run the same week writes nothing new.
 		assertThat(this.digest.run(agency, this.members.enabledOf(agency), now)).isZero();
