@@ -1,7 +1,5 @@
 package io.domaindesk.security;
 
-import java.util.Map;
-
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +8,7 @@ import org.springframework.http.HttpMethod;
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.TotpSettings;
 
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authorization.AuthorizationManagerFactories;
 import org.springframework.security.authorization.AuthorizationManagerFactory;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -26,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -129,11 +125,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain application(HttpSecurity http) throws Exception {
-		ExceptionMappingAuthenticationFailureHandler failureHandler = new ExceptionMappingAuthenticationFailureHandler();
-		failureHandler.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?locked",
-				DisabledException.class.getName(), "/login?disabled"));
-		failureHandler.setDefaultFailureUrl("/login?error");
+	SecurityFilterChain application(SessionSettings sessions, HttpSecurity http) throws Exception {
+		// One answer for a wrong password, an unknown, a disabled or a locked account
+		// (ASVS 5.0 6.3.8): the page must not tell which accounts exist or are locked.
+		SimpleUrlAuthenticationFailureHandler failureHandler = new SimpleUrlAuthenticationFailureHandler(
+				"/login?error");
 
 		http.authorizeHttpRequests(auth -> auth
 			// The second step of a login: reached with a password proven, before the
@@ -179,6 +175,7 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
 			.exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
 					new LoginUrlAuthenticationEntryPoint("/login/totp"), DeskPrincipal.TOTP_FACTOR))
+			.addFilterBefore(new SessionLifetimeFilter(sessions.absoluteTimeout()), AuthorizationFilter.class)
 			.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();

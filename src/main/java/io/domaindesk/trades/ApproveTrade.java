@@ -72,8 +72,8 @@ class ApproveTrade {
 		if (trade.getStatus() != TradeStatus.AWAITING_APPROVAL) {
 			throw new TradeRefused("trade.refused.state");
 		}
-		if (fourEyes && username.equals(trade.getSubmittedBy())) {
-			denied(tradeId, "four eyes: the submitter cannot approve");
+		if (fourEyes && trade.preparedBy(username)) {
+			denied(tradeId, "four eyes: who started or submitted the trade cannot approve it");
 			throw new TradeRefused("trade.refused.fourEyes");
 		}
 		if (!waiveRetractation || !autoPay) {

@@ -198,11 +198,12 @@ public class Trade {
 	/**
 	 * The approval and the checkout intent in one step: once this is committed, only a
 	 * reading of OVHcloud may tell whether the order exists.
-	 * @param fourEyes whether the submitter is barred from approving
+	 * @param fourEyes whether the one who started or submitted it is barred from
+	 * approving
 	 */
 	void approve(String by, boolean fourEyes, boolean waiveRetractation, boolean autoPay) {
 		require(TradeStatus.AWAITING_APPROVAL);
-		if (fourEyes && by.equals(this.submittedBy)) {
+		if (fourEyes && preparedBy(by)) {
 			throw new TradeRefused("trade.refused.fourEyes");
 		}
 		if (!waiveRetractation || !autoPay) {
@@ -335,9 +336,17 @@ public class Trade {
 		this.updatedAt = Instant.now();
 	}
 
+	/**
+	 * Four eyes means two people: whoever started the trade or submitted it is the first
+	 * pair, so neither may approve it.
+	 */
+	boolean preparedBy(String username) {
+		return username.equals(this.createdBy) || username.equals(this.submittedBy);
+	}
+
 	/** The four-eyes rule as the page needs it: may this user approve? */
 	public boolean approvableBy(String username, boolean fourEyes) {
-		return this.status == TradeStatus.AWAITING_APPROVAL && !(fourEyes && username.equals(this.submittedBy));
+		return this.status == TradeStatus.AWAITING_APPROVAL && !(fourEyes && preparedBy(username));
 	}
 
 	/** When OVHcloud cancels the owner change if both owners have not confirmed. */

@@ -107,6 +107,23 @@ class AccountTests {
 		assertThat(openSessions(name)).isZero();
 	}
 
+	/** Sessions have an absolute lifetime (12 hours by default), however active. */
+	@Test
+	void aSessionOlderThanItsAbsoluteLifetimeEnds() {
+		String name = newUser("longday", "STAFF");
+		BrowserSession session = BrowserSession.loggedIn(this.port, name, PASSWORD);
+		assertThat(session.get("/domains").statusCode()).isEqualTo(200);
+		this.jdbc.sql("update spring_session set creation_time = creation_time - :age where principal_name = :u")
+			.param("age", java.time.Duration.ofHours(12).plusMinutes(1).toMillis())
+			.param("u", name)
+			.update();
+		HttpResponse<String> next = session.get("/domains");
+		assertThat(next.statusCode()).isEqualTo(302);
+		assertThat(next.headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?expired"));
+		assertThat(openSessions(name)).isZero();
+	}
+
 	@Test
 	void aPasswordResetOrARoleChangeEndsTheUsersSessions() {
 		String name = newUser("resetme", "STAFF");

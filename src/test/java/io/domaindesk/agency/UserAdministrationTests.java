@@ -99,7 +99,7 @@ class UserAdministrationTests {
 			.uri("/login")
 			.param("username", name)
 			.param("password", "a long enough passphrase")
-			.with(csrf())).hasRedirectedUrl("/login?disabled");
+			.with(csrf())).hasRedirectedUrl("/login?error");
 
 		assertThat(this.mvc.post()
 			.uri("/admin/users/{id}/enable", created.getId())

@@ -176,6 +176,7 @@ class AuditPagesTests {
 
 	@Test
 	void pdfReportNamesTheAgencyFiltersAuthorAndChainResult() throws IOException {
+		long checksBefore = this.jdbc.sql("select count(*) from audit_chain_check").query(Long.class).single();
 		MvcTestResult result = this.mvc.get()
 			.uri("/audit/export?format=pdf&outcome=FAILURE&from=2020-01-01")
 			.with(user(this.auditor))
@@ -195,6 +196,9 @@ class AuditPagesTests {
 			.contains("EU.ext-1.abc")
 			.doesNotContain("bulk-");
 		assertThat(lastExport().get("format")).isEqualTo("pdf");
+		assertThat(this.jdbc.sql("select count(*) from audit_chain_check").query(Long.class).single())
+			.as("a GET records no chain check")
+			.isEqualTo(checksBefore);
 	}
 
 	@Test

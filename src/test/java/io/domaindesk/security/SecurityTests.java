@@ -71,10 +71,11 @@ class SecurityTests {
 		for (int i = 1; i <= 5; i++) {
 			assertThat(login(name, "wrong-password-" + i)).as("attempt " + i).hasRedirectedUrl("/login?error");
 		}
-		assertThat(login(name, "correct horse battery staple")).hasRedirectedUrl("/login?locked");
+		// Locked says no more than a wrong password (the same answer as unknown or
+		// disabled).
+		assertThat(login(name, "correct horse battery staple")).hasRedirectedUrl("/login?error");
 		assertThat(lastAudit(name)).isEqualTo("login.failure/DENIED");
-		assertThat(this.mvc.get().uri("/login?locked").accept(MediaType.TEXT_HTML)).bodyText()
-			.contains("locked for 15 minutes");
+		assertThat(this.mvc.get().uri("/login?error").accept(MediaType.TEXT_HTML)).bodyText().contains("Login failed");
 
 		// Once the lock expires the right password works again, and success clears the
 		// counter.
@@ -86,6 +87,28 @@ class SecurityTests {
 			.param("u", name)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/**
+	 * ASVS 5.0 6.3.8: the answer does not tell which accounts exist, are disabled or
+	 * locked.
+	 */
+	@Test
+	void unknownDisabledLockedAndWrongPasswordGetTheSameAnswer() {
+		String disabled = newUser("disabled");
+		this.jdbc.sql("update app_user set enabled = false where username = :u").param("u", disabled).update();
+		String locked = newUser("locked");
+		this.jdbc
+			.sql("insert into login_attempt (username, failures, window_started_at, locked_until) "
+					+ "values (:u, 5, now(), now() + interval '15 minutes')")
+			.param("u", locked)
+			.update();
+		String exists = newUser("exists");
+		assertThat(login("nobody-" + UUID.randomUUID(), "correct horse battery staple"))
+			.hasRedirectedUrl("/login?error");
+		assertThat(login(disabled, "correct horse battery staple")).hasRedirectedUrl("/login?error");
+		assertThat(login(locked, "correct horse battery staple")).hasRedirectedUrl("/login?error");
+		assertThat(login(exists, "wrong password here")).hasRedirectedUrl("/login?error");
 	}
 
 	@Test

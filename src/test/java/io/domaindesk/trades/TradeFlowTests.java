@@ -201,6 +201,18 @@ class TradeFlowTests {
 			.contains(domain);
 	}
 
+	/** Four eyes means two people: starting the trade counts as much as submitting it. */
+	@Test
+	void anAdminCannotApproveATradeTheyStartedEvenIfSomeoneElseSubmittedIt() {
+		Trade trade = start(freeDomain(10), "Deux", "Personnes", this.alice);
+		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
+			.hasStatus3xxRedirection();
+		assertThat(approve(trade, this.alice, true, true)).flash()
+			.containsEntry("flashError", "trade.refused.fourEyes");
+		assertThat(reload(trade).getStatus()).isEqualTo(TradeStatus.AWAITING_APPROVAL);
+		assertThat(reload(trade).approvableBy("alice", true)).isFalse();
+	}
+
 	@Test
 	void theSubmitterCannotApproveWithFourEyesUnlessTheAgencyTurnsItOffAndTheTaskCanBeAcceleratedOrCancelled() {
 		String domain = freeDomain(3);
@@ -409,6 +421,10 @@ class TradeFlowTests {
 
 	/** Starts a trade as bob towards a new individual contact; returns it once priced. */
 	private Trade start(String domain, String firstName, String lastName) {
+		return start(domain, firstName, lastName, this.bob);
+	}
+
+	private Trade start(String domain, String firstName, String lastName, DeskPrincipal who) {
 		Map<String, String> owner = new LinkedHashMap<>();
 		owner.put("legalForm", "individual");
 		owner.put("firstName", firstName);
@@ -420,7 +436,7 @@ class TradeFlowTests {
 		owner.put("address.city", "Paris");
 		owner.put("address.zip", "75002");
 		owner.put("address.country", "FR");
-		assertThat(post("/domains/{d}/trade", domain, owner).with(user(this.bob))).hasStatus3xxRedirection()
+		assertThat(post("/domains/{d}/trade", domain, owner).with(user(who))).hasStatus3xxRedirection()
 			.flash()
 			.containsEntry("flash", "trade.prepared");
 		List<Trade> all = this.trades.findByAgencyIdAndDomainNameOrderByIdDesc(this.agency, domain);
