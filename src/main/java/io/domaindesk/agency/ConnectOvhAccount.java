@@ -7,7 +7,6 @@ import java.util.Map;
 import io.domaindesk.audit.AuditEntry;
 import io.domaindesk.audit.AuditLog;
 import io.domaindesk.audit.AuditOutcome;
-import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.ovh.AccessRule;
 import io.domaindesk.ovh.ApiCredential;
 import io.domaindesk.ovh.ApiCredentialRequest;
@@ -38,7 +37,7 @@ class ConnectOvhAccount {
 
 	private final OvhClients clients;
 
-	private final SecretCipher cipher;
+	private final OvhAccountSecrets secrets;
 
 	private final CurrentUser currentUser;
 
@@ -48,13 +47,14 @@ class ConnectOvhAccount {
 
 	private final OvhEndpoints endpoints;
 
-	ConnectOvhAccount(OvhAccountRepository accounts, OvhAccounts connections, OvhClients clients, SecretCipher cipher,
-			CurrentUser currentUser, AuditLog audit, TransactionTemplate transactions, OvhEndpoints endpoints) {
+	ConnectOvhAccount(OvhAccountRepository accounts, OvhAccounts connections, OvhClients clients,
+			OvhAccountSecrets secrets, CurrentUser currentUser, AuditLog audit, TransactionTemplate transactions,
+			OvhEndpoints endpoints) {
 		this.endpoints = endpoints;
 		this.accounts = accounts;
 		this.connections = connections;
 		this.clients = clients;
-		this.cipher = cipher;
+		this.secrets = secrets;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.transactions = transactions;
@@ -111,13 +111,18 @@ class ConnectOvhAccount {
 		boolean pasted = form.consumerKey() != null && !form.consumerKey().isBlank();
 		OvhAccount saved = this.transactions.execute(status -> {
 			OvhAccount account = new OvhAccount(agencyId, form.label().strip(), form.endpoint().strip());
-			account.useApplicationKeys(form.applicationKey().strip(),
-					this.cipher.encrypt(form.applicationSecret().strip()),
-					pasted ? this.cipher.encrypt(form.consumerKey().strip()) : null);
+			account.useApplicationKeys(form.applicationKey().strip(), null, null);
 			if (form.requestsPerMinute() != null) {
 				account.limitTo(form.requestsPerMinute());
 			}
+			// Saved first: the secrets are sealed to the connection's id.
 			OvhAccount stored = this.accounts.save(account);
+			stored.useApplicationKeys(form.applicationKey().strip(),
+					this.secrets.seal(stored, OvhAccountSecrets.Field.APPLICATION_SECRET,
+							form.applicationSecret().strip()),
+					pasted ? this.secrets.seal(stored, OvhAccountSecrets.Field.CONSUMER_KEY, form.consumerKey().strip())
+							: null);
+			stored = this.accounts.save(stored);
 			this.audit.record(AuditEntry.of(agencyId, "ovh.account.create", AuditOutcome.SUCCESS,
 					Map.of("accountId", stored.getId(), "endpoint", stored.getEndpoint(), "applicationKey",
 							String.valueOf(stored.getApplicationKey()))));
@@ -132,7 +137,8 @@ class ConnectOvhAccount {
 					callbackBaseUrl + "/admin/ovh-accounts/" + saved.getId() + "/validated"));
 		this.transactions.executeWithoutResult(status -> {
 			OvhAccount account = this.accounts.findById(saved.getId()).orElseThrow();
-			account.useConsumerKey(this.cipher.encrypt(request.consumerKey()));
+			account.useConsumerKey(
+					this.secrets.seal(account, OvhAccountSecrets.Field.CONSUMER_KEY, request.consumerKey()));
 			this.accounts.save(account);
 			this.audit.record(AuditEntry.of(agencyId, "ovh.credential.request", AuditOutcome.PENDING,
 					Map.of("accountId", saved.getId())));

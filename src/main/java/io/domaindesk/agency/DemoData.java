@@ -3,8 +3,6 @@ package io.domaindesk.agency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.domaindesk.infrastructure.SecretCipher;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,16 +35,16 @@ class DemoData implements ApplicationRunner {
 
 	private final PasswordEncoder passwordEncoder;
 
-	private final SecretCipher cipher;
+	private final OvhAccountSecrets secrets;
 
 	DemoData(DemoProperties demo, AgencyRepository agencies, DeskUserRepository users, OvhAccountRepository ovhAccounts,
-			PasswordEncoder passwordEncoder, SecretCipher cipher) {
+			PasswordEncoder passwordEncoder, OvhAccountSecrets secrets) {
 		this.demo = demo;
 		this.agencies = agencies;
 		this.users = users;
 		this.ovhAccounts = ovhAccounts;
 		this.passwordEncoder = passwordEncoder;
-		this.cipher = cipher;
+		this.secrets = secrets;
 	}
 
 	@Override
@@ -80,12 +78,16 @@ class DemoData implements ApplicationRunner {
 			return;
 		}
 		OvhAccount account = new OvhAccount(agency.getId(), "OVHcloud", ovh.endpoint());
-		account.useApplicationKeys(ovh.applicationKey(), this.cipher.encrypt(ovh.applicationSecret()),
-				this.cipher.encrypt(ovh.consumerKey()));
+		account.useApplicationKeys(ovh.applicationKey(), null, null);
 		if (ovh.requestsPerMinute() != null) {
 			account.limitTo(ovh.requestsPerMinute());
 		}
-		this.ovhAccounts.save(account);
+		// Saved first: the secrets are sealed to the connection's id.
+		OvhAccount saved = this.ovhAccounts.save(account);
+		saved.useApplicationKeys(ovh.applicationKey(),
+				this.secrets.seal(saved, OvhAccountSecrets.Field.APPLICATION_SECRET, ovh.applicationSecret()),
+				this.secrets.seal(saved, OvhAccountSecrets.Field.CONSUMER_KEY, ovh.consumerKey()));
+		this.ovhAccounts.save(saved);
 	}
 
 	private String demoLogins() {

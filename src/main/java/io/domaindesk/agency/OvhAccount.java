@@ -71,6 +71,13 @@ class OvhAccount {
 		this.oauthClientSecretEnc = null;
 	}
 
+	/** The same secrets sealed again, under the current master key. */
+	void sealAgain(String applicationSecretEnc, String consumerKeyEnc, String oauthClientSecretEnc) {
+		this.applicationSecretEnc = applicationSecretEnc;
+		this.consumerKeyEnc = consumerKeyEnc;
+		this.oauthClientSecretEnc = oauthClientSecretEnc;
+	}
+
 	/** The consumer key OVHcloud issued, or a newer one after a reconnection. */
 	void useConsumerKey(String consumerKeyEnc) {
 		this.consumerKeyEnc = consumerKeyEnc;

@@ -3,7 +3,6 @@ package io.domaindesk.agency;
 import java.util.List;
 import java.util.Optional;
 
-import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.ovh.OvhConnection;
 
 import org.springframework.stereotype.Component;
@@ -22,13 +21,13 @@ public class OvhAccounts {
 
 	private final OvhAccountRepository accounts;
 
-	private final SecretCipher cipher;
+	private final OvhAccountSecrets secrets;
 
 	private final OvhEndpoints endpoints;
 
-	OvhAccounts(OvhAccountRepository accounts, SecretCipher cipher, OvhEndpoints endpoints) {
+	OvhAccounts(OvhAccountRepository accounts, OvhAccountSecrets secrets, OvhEndpoints endpoints) {
 		this.accounts = accounts;
-		this.cipher = cipher;
+		this.secrets = secrets;
 		this.endpoints = endpoints;
 	}
 
@@ -59,10 +58,10 @@ public class OvhAccounts {
 		String endpoint = this.endpoints.resolve(account.getEndpoint());
 		OvhConnection connection = (account.getOauthClientId() != null)
 				? OvhConnection.ofOAuth2(endpoint, account.getOauthClientId(),
-						this.cipher.decrypt(account.getOauthClientSecretEnc()))
+						this.secrets.open(account, OvhAccountSecrets.Field.OAUTH_CLIENT_SECRET))
 				: OvhConnection.ofKeys(endpoint, account.getApplicationKey(),
-						this.cipher.decrypt(account.getApplicationSecretEnc()),
-						this.cipher.decrypt(account.getConsumerKeyEnc()));
+						this.secrets.open(account, OvhAccountSecrets.Field.APPLICATION_SECRET),
+						this.secrets.open(account, OvhAccountSecrets.Field.CONSUMER_KEY));
 		return new AgencyConnection(account.getId(), account.getAgencyId(), account.getLabel(),
 				connection.withRequestsPerMinute(account.getRequestsPerMinute()));
 	}

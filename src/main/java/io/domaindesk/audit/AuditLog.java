@@ -2,7 +2,6 @@ package io.domaindesk.audit;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,10 +48,66 @@ public class AuditLog {
 		insert(entry, attemptedActor, role);
 	}
 
+	/**
+	 * Every value is cleaned and cut to its column, whatever a caller or a client sent:
+	 * an audit row that fails to insert is a trace lost (and a failed login rolled back).
+	 */
 	private void insert(AuditEntry entry, String actor, String role) {
-		this.chain.append(entry.agencyId(), truncate(actor, 64), role, clientIp(), entry.action(), entry.targetDomain(),
-				JSON.writeValueAsString(entry.details()), entry.outcome().name(), entry.ovhQueryId(),
-				MDC.get(CORRELATION_ID));
+		this.chain.append(entry.agencyId(), bound(actor, 64), bound(role, 32), clientIp(), bound(entry.action(), 64),
+				bound(entry.targetDomain(), 255), JSON.writeValueAsString(boundDetails(entry.details(), 0)),
+				entry.outcome().name(), bound(entry.ovhQueryId(), 128), bound(MDC.get(CORRELATION_ID), 64));
+	}
+
+	static final int MAX_DETAIL_TEXT = 1000;
+
+	static final int MAX_DETAIL_ENTRIES = 50;
+
+	/** Nested maps and lists are walked (three levels); strings are cleaned and cut. */
+	static Object boundDetails(Object value, int depth) {
+		if (value instanceof String text) {
+			return bound(text, MAX_DETAIL_TEXT);
+		}
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> bounded = new java.util.LinkedHashMap<>();
+			for (Map.Entry<?, ?> e : map.entrySet()) {
+				if (bounded.size() >= MAX_DETAIL_ENTRIES) {
+					bounded.put("truncated", true);
+					break;
+				}
+				bounded.put(bound(String.valueOf(e.getKey()), 64),
+						(depth < 3) ? boundDetails(e.getValue(), depth + 1) : bound(String.valueOf(e.getValue()), 64));
+			}
+			return bounded;
+		}
+		if (value instanceof java.util.Collection<?> list) {
+			return list.stream()
+				.limit(MAX_DETAIL_ENTRIES)
+				.map((item) -> (depth < 3) ? boundDetails(item, depth + 1) : bound(String.valueOf(item), 64))
+				.toList();
+		}
+		if (value == null || value instanceof Number || value instanceof Boolean) {
+			return value;
+		}
+		return bound(String.valueOf(value), MAX_DETAIL_TEXT);
+	}
+
+	/**
+	 * PostgreSQL refuses NUL in text and jsonb; other control characters would forge
+	 * lines in an export. Cut at {@code max} characters, never inside a surrogate pair.
+	 */
+	static String bound(String value, int max) {
+		if (value == null) {
+			return null;
+		}
+		StringBuilder clean = new StringBuilder(Math.min(value.length(), max));
+		for (int i = 0; i < value.length() && clean.length() < max; i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && clean.length() == max - 1) {
+				break;
+			}
+			clean.append((c < 0x20 || c == 0x7f) ? '\uFFFD' : c);
+		}
+		return clean.toString();
 	}
 
 	private static String roleOf(Authentication authentication) {
@@ -74,14 +129,13 @@ public class AuditLog {
 	 */
 	public static String clientIp() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-			HttpServletRequest request = attributes.getRequest();
-			return request.getRemoteAddr();
+			// The socket's peer, or the client a trusted proxy named (the security
+			// module's TrustedProxyFilter decides); recorded only as an IP address.
+			String address = attributes.getRequest().getRemoteAddr();
+			return (address != null && address.length() <= 45 && address.matches("[0-9a-fA-F:.]+")
+					&& (address.contains(":") || address.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) ? address : null;
 		}
 		return null;
-	}
-
-	private static String truncate(String value, int max) {
-		return (value == null || value.length() <= max) ? value : value.substring(0, max);
 	}
 
 }

@@ -31,7 +31,10 @@ class ChainVerifier {
 
 	private final JdbcTemplate cursor;
 
-	ChainVerifier(AuditChain chain, JdbcClient jdbc, DataSource dataSource) {
+	private final AuditCheckpoints checkpoints;
+
+	ChainVerifier(AuditChain chain, JdbcClient jdbc, DataSource dataSource, AuditCheckpoints checkpoints) {
+		this.checkpoints = checkpoints;
 		this.chain = chain;
 		this.jdbc = jdbc;
 		this.cursor = new JdbcTemplate(dataSource);
@@ -92,6 +95,14 @@ class ChainVerifier {
 			.query(Long.class)
 			.list()
 			.get(0);
+		// Kept outside the database: deleting the newest rows and every check record does
+		// not delete it.
+		AuditCheckpoints.Checkpoint checkpoint = this.checkpoints.latest(chainId).orElse(null);
+		if (checkpoint != null && checkpoint.seq() == anchor.seq()
+				&& !Arrays.equals(checkpoint.head(), anchor.hash())) {
+			return new ChainCheck(chainId, now, checkedBy, 0, anchor.seq(), false, null, anchor.seq(), "HASH",
+					hex(checkpoint.head()) + " (checkpoint)", hex(anchor.hash()));
+		}
 		Mac mac = this.chain.newMac();
 		Walk walk = new Walk(anchor.seq() + 1, anchor.hash());
 		this.cursor.query("""
@@ -123,6 +134,10 @@ class ChainVerifier {
 				walk.broken = new Break(id, seq, "HASH", hex(expected), hex(stored));
 				return;
 			}
+			if (checkpoint != null && seq == checkpoint.seq() && !Arrays.equals(stored, checkpoint.head())) {
+				walk.broken = new Break(id, seq, "HASH", hex(checkpoint.head()) + " (checkpoint)", hex(stored));
+				return;
+			}
 			walk.rows++;
 			walk.nextSeq = seq + 1;
 			walk.previous = stored;
@@ -133,6 +148,13 @@ class ChainVerifier {
 			Break b = walk.broken;
 			return new ChainCheck(chainId, now, checkedBy, walk.rows, lastSeq, false, b.eventId(), b.seq(), b.problem(),
 					b.expected(), b.found());
+		}
+		if (checkpoint != null && (lastSeq == null || lastSeq < checkpoint.seq())) {
+			// Rows the signed checkpoint saw are gone, even if every check record went
+			// with them.
+			return new ChainCheck(chainId, now, checkedBy, walk.rows, lastSeq, false, null, null, "TRUNCATED",
+					"seq ≥ " + checkpoint.seq() + " (checkpoint " + checkpoint.at() + ")",
+					(lastSeq != null) ? "seq " + lastSeq : "—");
 		}
 		if (previouslySeen != null && (lastSeq == null || lastSeq < previouslySeen)) {
 			// The chain is consistent but shorter than an earlier check saw it: its end

@@ -26,7 +26,19 @@ public class ProductionSettingsCheck implements ApplicationListener<ApplicationE
 		REQUIRED.put("spring.datasource.username", "SPRING_DATASOURCE_USERNAME");
 		REQUIRED.put("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD");
 		REQUIRED.put("domaindesk.master-key", "DOMAINDESK_MASTER_KEY");
+		// Flyway migrates as the schema owner; the application runs as a role that
+		// cannot rewrite the audit trail (docs/audit.md).
+		REQUIRED.put("spring.flyway.user", "SPRING_FLYWAY_USER");
+		REQUIRED.put("spring.flyway.password", "SPRING_FLYWAY_PASSWORD");
 	}
+
+	/**
+	 * Keys that are public: the local demo's, and every value ever shipped in
+	 * {@code .env.example} or the README (a test keeps {@code .env.example} in this
+	 * list).
+	 */
+	static final List<String> PUBLIC_KEYS = List.of("local-demo-master-key-not-for-production",
+			"replace-with-the-output-of-openssl-rand-hex-32", "change-me", "choose-a-long-passphrase");
 
 	@Override
 	public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
@@ -47,6 +59,23 @@ public class ProductionSettingsCheck implements ApplicationListener<ApplicationE
 		if (StringUtils.hasText(masterKey) && masterKey.length() < 32) {
 			throw new IllegalStateException(
 					"DOMAINDESK_MASTER_KEY is too short: use at least 32 characters (for example: openssl rand -hex 32)");
+		}
+		if (PUBLIC_KEYS.contains(masterKey.strip())) {
+			throw new IllegalStateException("DOMAINDESK_MASTER_KEY is a published example or demo key: generate one "
+					+ "(openssl rand -hex 32) and keep it secret");
+		}
+		for (String old : environment.getProperty("domaindesk.old-master-keys", "").split(",")) {
+			String key = old.contains(":") ? old.substring(old.indexOf(':') + 1).strip() : old.strip();
+			if (PUBLIC_KEYS.contains(key)) {
+				throw new IllegalStateException(
+						"DOMAINDESK_OLD_MASTER_KEYS holds a published example or demo key: re-encrypt and drop it");
+			}
+		}
+		// The sandbox answers OVHcloud calls with made-up data and mails tokens to a
+		// page.
+		if (environment.getProperty("domaindesk.sandbox.enabled", Boolean.class, false)) {
+			throw new IllegalStateException(
+					"DomainDesk cannot start in profile 'prod' with the OVHcloud sandbox on: set DOMAINDESK_SANDBOX=false");
 		}
 		if (!missing.isEmpty()) {
 			throw new IllegalStateException("DomainDesk cannot start in profile 'prod': set the environment variable"

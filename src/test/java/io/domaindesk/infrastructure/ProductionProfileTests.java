@@ -36,26 +36,70 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @Tag("integration")
 class ProductionProfileTests {
 
+	/**
+	 * The two roles an operator creates (README "Production"): the schema owner for
+	 * Flyway, the application's own role; the application grants the rest after
+	 * migrating.
+	 */
+	private static Roles twoRoles(TestDatabase.Server server, String database) throws Exception {
+		String suffix = Long.toString(System.nanoTime());
+		Roles roles = new Roles("dd_owner_" + suffix, "dd_app_" + suffix, "owner-pw-" + suffix, "app-pw-" + suffix);
+		String url = server.createDatabase(database);
+		try (java.sql.Connection admin = java.sql.DriverManager.getConnection(url, server.username(),
+				server.password()); java.sql.Statement sql = admin.createStatement()) {
+			sql.execute("create role " + roles.owner() + " login password '" + roles.ownerPassword() + "' nosuperuser");
+			sql.execute("create role " + roles.app() + " login password '" + roles.appPassword()
+					+ "' nosuperuser noinherit");
+			sql.execute("alter database " + database + " owner to " + roles.owner());
+			sql.execute("alter schema public owner to " + roles.owner());
+			sql.execute("grant usage on schema public to " + roles.app());
+		}
+		// The embedded server's URL names its superuser in the query, which would win
+		// over
+		// the user the application is given.
+		String plain = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+		return new Roles(roles.owner(), roles.app(), roles.ownerPassword(), roles.appPassword(), plain);
+	}
+
+	record Roles(String owner, String app, String ownerPassword, String appPassword, String url) {
+
+		Roles(String owner, String app, String ownerPassword, String appPassword) {
+			this(owner, app, ownerPassword, appPassword, null);
+		}
+
+		String[] arguments(String user, String password) {
+			return new String[] { "--server.port=0", "--spring.datasource.url=" + this.url,
+					"--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+					"--spring.flyway.user=" + this.owner, "--spring.flyway.password=" + this.ownerPassword,
+					"--domaindesk.master-key=prod-test-master-key-0123456789abcdef",
+					"--domaindesk.bootstrap-admin.username=founder",
+					"--domaindesk.bootstrap-admin.password=a long founding passphrase",
+					"--server.servlet.session.cookie.secure=false" };
+		}
+
+	}
+
 	@Test
 	void startsOnAnExternalDatabaseWithOnlyTheBootstrapAdmin() throws Exception {
 		TestDatabase.Server server = TestDatabase.get();
-		String url = server.createDatabase("prod_profile_" + System.nanoTime());
+		Roles roles = twoRoles(server, "prod_profile_" + System.nanoTime());
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DomainDeskApplication.class)
 			.profiles("prod")
 			// Command-line arguments, like the environment in production, outrank
 			// application-prod.properties.
-			.run("--server.port=0", "--spring.datasource.url=" + url,
-					"--spring.datasource.username=" + server.username(),
-					"--spring.datasource.password=" + server.password(),
-					"--domaindesk.master-key=prod-test-master-key-0123456789abcdef",
-					"--domaindesk.bootstrap-admin.username=founder",
-					"--domaindesk.bootstrap-admin.password=a long founding passphrase",
-					"--server.servlet.session.cookie.secure=false")) {
+			.run(roles.arguments(roles.app(), roles.appPassword()))) {
 			JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
 			assertThat(jdbc.sql("select string_agg(username || ':' || role, ',') from app_user")
 				.query(String.class)
 				.single()).isEqualTo("founder:PLATFORM_ADMIN");
 			assertThat(jdbc.sql("select count(*) from agency").query(Long.class).single()).isZero();
+			// The application's role appends to the trail and can do nothing else to it.
+			assertThat(jdbc.sql("select current_user").query(String.class).single()).isEqualTo(roles.app());
+			for (String tamper : java.util.List.of("update audit_event set action = 'x'", "delete from audit_event",
+					"truncate audit_event", "alter table audit_event disable trigger all",
+					"delete from audit_chain_anchor", "delete from flyway_schema_history")) {
+				assertThatException().as(tamper).isThrownBy(() -> jdbc.sql(tamper).update());
+			}
 
 			int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
 			HttpResponse<String> sandbox = HttpClient.newHttpClient()
@@ -76,7 +120,51 @@ class ProductionProfileTests {
 			assertThat(founder.post("/login/totp/enrol", Map.of("code", code)).body())
 				.contains("id=\"recovery-codes\"");
 			assertThat(founder.get("/admin/agencies").statusCode()).isEqualTo(200);
+			// Its login was appended to the trail by the application's role.
+			assertThat(jdbc.sql("select count(*) from audit_event where action = 'login.success'")
+				.query(Long.class)
+				.single()).isPositive();
 			assertThatException().isThrownBy(() -> BrowserSession.loggedIn(port, "bob", "demo-password"));
+		}
+		// The same database, the application logged in as the owner or as a superuser:
+		// either could disable the audit triggers. No start, and the reason.
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(DomainDeskApplication.class).profiles("prod")
+				.run(roles.arguments(roles.owner(), roles.ownerPassword()))
+				.close())
+			.withStackTraceContaining("owns audit_event");
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(DomainDeskApplication.class).profiles("prod")
+				.run(roles.arguments(server.username(), server.password()))
+				.close())
+			.withStackTraceContaining("is a superuser");
+		// A member of the owner's role inherits what the owner may do.
+		try (java.sql.Connection admin = java.sql.DriverManager.getConnection(roles.url(), server.username(),
+				server.password()); java.sql.Statement sql = admin.createStatement()) {
+			sql.execute("grant " + roles.owner() + " to " + roles.app());
+		}
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(DomainDeskApplication.class).profiles("prod")
+				.run(roles.arguments(roles.app(), roles.appPassword()))
+				.close())
+			.withStackTraceContaining("is a member of audit_event's owner role");
+	}
+
+	@Test
+	void refusesToStartWithTheSandboxOnOrAPublishedMasterKey() {
+		TestDatabase.Server server = TestDatabase.get();
+		for (String[] wrong : new String[][] {
+				{ "prod-test-master-key-0123456789abcdef", "--domaindesk.sandbox.enabled=true",
+						"DOMAINDESK_SANDBOX=false" },
+				{ "local-demo-master-key-not-for-production", "--domaindesk.demo.enabled=false", "published" } }) {
+			assertThatException()
+				.isThrownBy(() -> new SpringApplicationBuilder(DomainDeskApplication.class).profiles("prod")
+					.run("--server.port=0", "--spring.datasource.url=" + server.jdbcUrl(),
+							"--spring.datasource.username=" + server.username(),
+							"--spring.datasource.password=" + server.password(), "--spring.flyway.user=owner",
+							"--spring.flyway.password=pw", "--domaindesk.master-key=" + wrong[0], wrong[1])
+					.close())
+				.withStackTraceContaining(wrong[2]);
 		}
 	}
 
