@@ -1,9 +1,17 @@
 package io.domaindesk;
 
-import org.junit.jupiter.api.Test;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ModularityTests {
 
@@ -15,8 +23,23 @@ class ModularityTests {
 	}
 
 	@Test
-	void writesModuleDocumentation() {
-		new Documenter(this.modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+	void writesModuleDocumentation(@TempDir Path folder) throws IOException {
+		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(folder.toString()))
+			.writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
+		// One diagram per module, and one of the whole naming every module but the
+		// sandbox, which must stay apart: it uses nothing of ours and nothing uses it.
+		String whole = Files.readString(folder.resolve("components.puml"));
+		for (ApplicationModule module : this.modules) {
+			assertThat(folder.resolve("module-" + module.getIdentifier() + ".puml")).isNotEmptyFile();
+			if (module.getIdentifier().toString().equals("sandbox")) {
+				assertThat(whole).doesNotContain("\"" + module.getDisplayName() + "\"");
+			}
+			else {
+				assertThat(whole).contains("\"" + module.getDisplayName() + "\"");
+			}
+		}
+		assertThat(this.modules.stream().count()).isGreaterThanOrEqualTo(12);
 	}
 
 }

@@ -77,8 +77,7 @@ class Preflight {
 			.toList();
 	}
 
-	private static Plan plan(Inventory.InventoryDomain domain, Map<String, String> requested,
-			Set<String> pendingRoles) {
+	static Plan plan(Inventory.InventoryDomain domain, Map<String, String> requested, Set<String> pendingRoles) {
 		Map<String, String> from = new LinkedHashMap<>();
 		Map<String, String> to = new LinkedHashMap<>();
 		List<Reason> reasons = new ArrayList<>();

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.TotpSettings;
 
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -135,7 +137,7 @@ class SecurityConfiguration {
 			// The second step of a login: reached with a password proven, before the
 			// TOTP factor the rule below asks for.
 			.requestMatchers("/login", "/login/totp", "/login/totp/**", "/error", "/error/**", "/webjars/**", "/css/**",
-					"/js/**", "/img/**", "/favicon.ico")
+					"/js/**", "/img/**", "/favicon.ico", "/favicon.svg")
 			.permitAll()
 			// The sandbox's faults and clock affect every agency: the platform's
 			// business.
@@ -170,6 +172,11 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/domains").failureHandler(failureHandler))
+			// An htmx request (live search, polling) whose session expired would follow
+			// the
+			// redirect and swap the login form into the results, or empty them: tell htmx
+			// to load the login page instead. Other requests are redirected as usual.
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(loginEntryPoint()))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/ovh-sandbox/1.0/**"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -179,6 +186,19 @@ class SecurityConfiguration {
 			.addFilterAfter(new PasswordChangeGate(), AuthorizationFilter.class);
 		headers(http);
 		return http.build();
+	}
+
+	private static AuthenticationEntryPoint loginEntryPoint() {
+		AuthenticationEntryPoint redirect = new LoginUrlAuthenticationEntryPoint("/login");
+		return (request, response, failure) -> {
+			if ("true".equals(request.getHeader("HX-Request"))) {
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+				response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			}
+			else {
+				redirect.commence(request, response, failure);
+			}
+		};
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {

@@ -146,8 +146,15 @@ class TradeFaultTests {
 		this.sandbox.addFault("POST /order/cart/*/checkout", FaultKind.READ_TIMEOUT, 100, 0);
 		List<Long> trades = runTrade(domain);
 		this.sandbox.clearFaults();
-		String page = body(
-				this.mvc.get().uri("/trades/{id}", trades.get(trades.size() - 1)).with(user(this.bob)).exchange());
+		MvcTestResult shown = this.mvc.get()
+			.uri("/trades/{id}", trades.get(trades.size() - 1))
+			.with(user(this.bob))
+			.exchange();
+		// The trade's own page, not a 404 or the login page, and the words it owes the
+		// user.
+		assertThat(shown).hasStatusOk();
+		String page = body(shown);
+		assertThat(page).contains(domain).contains("did not answer");
 		assertThat(page).doesNotContain("HttpTimeoutException").doesNotContain("Exception:");
 		settleAndCheck("READ_TIMEOUT on checkout", Map.of(domain, trades));
 	}
@@ -305,8 +312,11 @@ class TradeFaultTests {
 						.htmlEscape(this.messages.getMessage((String) flash.get("flashError"), args, Locale.ENGLISH)))
 					.append("</div>\n");
 			}
-			page = shown
-					+ body(this.mvc.get().uri(result.getResponse().getRedirectedUrl()).with(user(this.bob)).exchange());
+			String target = result.getResponse().getRedirectedUrl();
+			assertThat(target).as("where %s leads", step).doesNotContain("/login").doesNotContain("error");
+			MvcTestResult landed = this.mvc.get().uri(target).with(user(this.bob)).exchange();
+			assertThat(landed.getResponse().getStatus()).as("the page %s leads to", step).isEqualTo(200);
+			page = shown + body(landed);
 		}
 		else {
 			page = body(result);

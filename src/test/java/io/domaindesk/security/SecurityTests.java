@@ -46,6 +46,23 @@ class SecurityTests {
 	int port;
 
 	@Test
+	void anExpiredSessionDuringLiveSearchSendsHtmxToTheLoginPage() {
+		// Without a session an htmx request gets no page to swap in (the results would
+		// be replaced by the login form or emptied) but an instruction to load /login.
+		assertThat(this.mvc.get().uri("/domains?q=cafe").header("HX-Request", "true")).hasStatus(401)
+			.hasHeader("HX-Redirect", "/login")
+			.body()
+			.isEmpty();
+		// A plain page request still gets the usual redirect.
+		assertThat(this.mvc.get().uri("/domains?q=cafe")).hasStatus(302).redirectedUrl().endsWith("/login");
+	}
+
+	@Test
+	void theFaviconIsServedToEveryone() {
+		assertThat(this.mvc.get().uri("/favicon.svg")).hasStatusOk().hasContentTypeCompatibleWith("image/svg+xml");
+	}
+
+	@Test
 	void staffLogsInAndLandsOnDomains() {
 		assertThat(
 				this.mvc.post().uri("/login").param("username", "bob").param("password", "demo-password").with(csrf()))

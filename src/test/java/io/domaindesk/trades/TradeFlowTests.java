@@ -137,7 +137,7 @@ class TradeFlowTests {
 		assertThat(newOwner).isNotEqualTo(trade.getOldOwnerContactId());
 		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(this.bob))).hasStatusOk()
 			.bodyText()
-			.contains("Order form")
+			.contains("Order form (dry run, nothing bought)")
 			.contains("Conditions particuli")
 			.contains("Nouvelle Proprio");
 
@@ -170,7 +170,10 @@ class TradeFlowTests {
 		assertThat(tradeTasks(domain)).extracting(DomainTask::id).containsExactly(taskId);
 		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(this.bob))).bodyText()
 			.contains("Waiting for both owners to confirm")
-			.contains("contact " + newOwner);
+			.contains("contact " + newOwner)
+			// The heading follows the trade: once ordered it is no longer a dry run.
+			.contains("Order form (ordered)")
+			.doesNotContain("dry run");
 
 		List<SandboxMail> mails = this.sandbox.mailsForTask(taskId);
 		assertThat(mails).extracting(SandboxMail::recipient)

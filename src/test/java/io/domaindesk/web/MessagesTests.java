@@ -3,7 +3,9 @@ package io.domaindesk.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -16,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessagesTests {
 
-	static final String[] BUNDLES = { "messages", "i18n/contacts", "i18n/trades", "i18n/audit", "i18n/sandbox",
-			"i18n/account", "i18n/notifications", "i18n/clients" };
+	/** The bundles the application really loads: {@code spring.messages.basename}. */
+	static final String[] BUNDLES = basenames();
 
 	@Test
 	void frenchAndEnglishHaveTheSameKeys() throws IOException {
+		assertThat(BUNDLES).contains("messages", "i18n/trades");
+		assertThat(load("/messages.properties")).hasSizeGreaterThan(100);
 		for (String bundle : BUNDLES) {
 			Properties english = load("/" + bundle + ".properties");
 			Properties french = load("/" + bundle + "_fr.properties");
@@ -38,7 +42,7 @@ class MessagesTests {
 	 */
 	@Test
 	void apostrophesInMessagesWithArgumentsAreDoubled() throws IOException {
-		for (String file : java.util.Arrays.stream(BUNDLES)
+		for (String file : Arrays.stream(BUNDLES)
 			.flatMap(b -> java.util.stream.Stream.of("/" + b + ".properties", "/" + b + "_fr.properties"))
 			.toList()) {
 			Properties messages = load(file);
@@ -51,12 +55,21 @@ class MessagesTests {
 		}
 	}
 
+	private static String[] basenames() {
+		try {
+			String names = load("/application.properties").getProperty("spring.messages.basename");
+			return Arrays.stream(names.split(",")).map(String::strip).toArray(String[]::new);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	private static Properties load(String path) throws IOException {
 		Properties properties = new Properties();
 		try (InputStream in = MessagesTests.class.getResourceAsStream(path)) {
-			if (in == null) {
-				return properties;
-			}
+			// A bundle named in the settings but missing would show keys to users.
+			assertThat(in).as(path + " exists").isNotNull();
 			properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 		}
 		return properties;
