@@ -134,6 +134,36 @@ public class Inventory {
 	}
 
 	/**
+	 * An owner change DomainDesk saw completing: the list and the domain page show the
+	 * owner OVHcloud set ({@code ownerContactId}, which may be a copy of the
+	 * {@code expectedContactId} DomainDesk asked for) with its name, and the expectation
+	 * is consumed.
+	 */
+	@Transactional
+	public void ownerChanged(long agencyId, String domain, String expectedContactId, String ownerContactId,
+			String ownerName, String ownerOrganisation) {
+		String ascii = DomainNames.toAscii(domain);
+		this.jdbc.sql("""
+				update domain set owner_contact_id = :id, owner_name = :name, owner_organisation = :organisation
+				where agency_id = :agency and name = :domain
+				""")
+			.param("id", ownerContactId)
+			.param("name", ownerName)
+			.param("organisation", ownerOrganisation)
+			.param("agency", agencyId)
+			.param("domain", ascii)
+			.update();
+		this.jdbc.sql("""
+				delete from domain_expected_change
+				where agency_id = :agency and domain_name = :domain and field = 'owner' and new_value in (:values)
+				""")
+			.param("agency", agencyId)
+			.param("domain", ascii)
+			.param("values", List.of(expectedContactId, ownerContactId))
+			.update();
+	}
+
+	/**
 	 * Adjusts the pending-operation count shown in the list when DomainDesk starts or
 	 * ends an operation.
 	 */

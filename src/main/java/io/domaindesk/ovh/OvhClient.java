@@ -20,6 +20,10 @@ public final class OvhClient {
 
 	private final OvhAuthApi auth;
 
+	private final OvhPaymentsApi payments;
+
+	private final OvhTaskArgumentsApi taskArguments;
+
 	OvhClient(OvhConnection connection, OvhProperties properties, OvhClock clock, MeterRegistry registry) {
 		this(connection, properties, clock, registry, OvhEndpointGuard.open());
 	}
@@ -33,6 +37,8 @@ public final class OvhClient {
 		this.me = new OvhMeApi(transport);
 		this.orders = new OvhOrdersApi(transport);
 		this.auth = new OvhAuthApi(transport);
+		this.payments = new OvhPaymentsApi(transport, connection.baseUrl());
+		this.taskArguments = new OvhTaskArgumentsApi(transport);
 	}
 
 	public static OvhClient create(OvhConnection connection) {
@@ -65,6 +71,14 @@ public final class OvhClient {
 
 	public OvhAuthApi auth() {
 		return this.auth;
+	}
+
+	public OvhPaymentsApi payments() {
+		return this.payments;
+	}
+
+	public OvhTaskArgumentsApi taskArguments() {
+		return this.taskArguments;
 	}
 
 	@Override

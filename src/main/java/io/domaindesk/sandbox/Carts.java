@@ -31,6 +31,12 @@ class Carts {
 	 */
 	static final Map<String, Long> TRADE_PRICES = Map.of("be", 999L, "eu", 599L, "it", 999L, "lu", 1999L);
 
+	/** How long an unpaid order waits for its payment before OVHcloud cancels it. */
+	static final Duration UNPAID_VALIDITY = Duration.ofDays(15);
+
+	/** The registered mean that pays an order of 0 €. */
+	static final String FREE_ORDER_MEAN = "fidelityAccount";
+
 	static final Set<String> SUBSIDIARIES = Set.of("CZ", "DE", "ES", "EU", "FI", "FR", "GB", "IE", "IT", "LT", "MA",
 			"NL", "PL", "PT", "SN", "TN");
 
@@ -44,12 +50,16 @@ class Carts {
 
 	private final SandboxClock clock;
 
-	Carts(ObjectStore store, Domains domains, DomainTasks tasks, OwnerContacts contacts, SandboxClock clock) {
+	private final AccountSettings settings;
+
+	Carts(ObjectStore store, Domains domains, DomainTasks tasks, OwnerContacts contacts, SandboxClock clock,
+			AccountSettings settings) {
 		this.store = store;
 		this.domains = domains;
 		this.tasks = tasks;
 		this.contacts = contacts;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	static long tradePrice(String domain) {
@@ -313,12 +323,17 @@ class Carts {
 		ObjectNode order = priced(caller, cart, orderId);
 		boolean autoPay = body.get("autoPayWithPreferredPaymentMethod").asBoolean();
 		double total = order.path("prices").path("withTax").path("value").asDouble();
-		boolean paid = autoPay || total == 0;
+		// Automatic payment charges the default payment method; without one the order
+		// waits, notPaid, like at OVHcloud. A free order needs no method, only an account
+		// that can pay at all.
+		SandboxAccounts.Payment payment = this.settings.payment(caller);
+		boolean paid = autoPay && (payment == SandboxAccounts.Payment.DEFAULT
+				|| (total == 0 && payment != SandboxAccounts.Payment.NONE));
 		Instant now = this.clock.now();
 		ObjectNode billing = Json.object();
 		billing.put("orderId", orderId);
 		billing.put("date", Json.dateTime(now));
-		billing.put("expirationDate", Json.dateTime(now.plus(Duration.ofDays(15))));
+		billing.put("expirationDate", Json.dateTime(now.plus(UNPAID_VALIDITY)));
 		billing.putNull("metadatas");
 		billing.put("password", Long.toHexString(orderId * 7919));
 		billing.put("pdfUrl", "https://www.ovh.com/cgi-bin/order/facture.pdf?reference=" + orderId);
@@ -327,20 +342,101 @@ class Carts {
 		billing.set("tax", order.path("prices").path("tax"));
 		billing.put("retractionDate", Json.dateTime(now));
 		billing.put("url", Json.text(order, "url"));
-		billing.put("_paid", paid);
-		ArrayNode taskIds = billing.putArray("_tasks");
+		billing.put("_paid", false);
+		billing.putArray("_tasks");
+		ArrayNode lines = billing.putArray("_lines");
+		for (JsonNode item : cart.path("_items")) {
+			lines.addObject().put("domain", Json.text(item, "_domain")).put("newOwner", newOwner(item));
+		}
+		long detailId = orderId * 100;
+		ArrayNode details = billing.putArray("_details");
+		for (JsonNode line : order.path("details")) {
+			ObjectNode detail = details.addObject();
+			detail.put("orderDetailId", ++detailId);
+			detail.put("cancelled", false);
+			detail.put("description", Json.text(line, "description"));
+			detail.put("detailType", Json.text(line, "detailType"));
+			detail.put("domain", Json.text(line, "domain"));
+			detail.put("quantity", "1");
+			detail.set("totalPrice", line.path("totalPrice"));
+			detail.set("unitPrice", line.path("unitPrice"));
+		}
 		if (paid) {
-			for (JsonNode item : cart.path("_items")) {
-				ObjectNode domain = this.domains.get(Json.text(item, "_domain"));
-				ObjectNode task = this.tasks.createTrade(domain, newOwner(item), orderId, now);
-				taskIds.add(task.path("id").asLong());
-			}
+			deliver(billing, "automatic", now);
 		}
 		this.store.insert(ObjectStore.ORDER, Long.toString(orderId), List.of(caller), null, billing);
 		cart.put("readOnly", true);
 		cart.put("_orderId", orderId);
 		save(cart);
 		return order;
+	}
+
+	/** A paid order starts its owner changes. */
+	private void deliver(ObjectNode billing, String paidWith, Instant now) {
+		billing.put("_paid", true);
+		billing.put("_paidWith", paidWith);
+		ArrayNode taskIds = billing.putArray("_tasks");
+		long orderId = billing.path("orderId").asLong();
+		for (JsonNode line : billing.path("_lines")) {
+			ObjectNode domain = this.domains.get(Json.text(line, "domain"));
+			ObjectNode task = this.tasks.createTrade(domain, line.path("newOwner").asLong(), orderId, now);
+			taskIds.add(task.path("id").asLong());
+		}
+	}
+
+	/**
+	 * The registered means an unpaid order accepts: the account's card (default or not),
+	 * or for a free order the fidelity account, which charges nothing.
+	 */
+	ArrayNode availableMeans(String caller, long orderId) {
+		ObjectNode order = order(caller, orderId);
+		ArrayNode means = Json.array();
+		if (!"notPaid".equals(status(order))) {
+			return means;
+		}
+		if (order.path("priceWithTax").path("value").asDouble() == 0) {
+			means.addObject().put("paymentMean", FREE_ORDER_MEAN);
+		}
+		else if (this.settings.payment(caller) != SandboxAccounts.Payment.NONE) {
+			means.addObject().put("paymentMean", "creditCard");
+		}
+		return means;
+	}
+
+	@Transactional
+	void pay(String caller, long orderId, JsonNode body) {
+		String mean = Json.text(body, "paymentMean");
+		if (mean == null) {
+			throw OvhError.badRequest("Missing parameter(s): paymentMean");
+		}
+		ObjectNode order = order(caller, orderId);
+		if (!"notPaid".equals(status(order))) {
+			throw OvhError.badRequest("Order " + orderId + " cannot be paid: it is " + status(order));
+		}
+		boolean offered = false;
+		for (JsonNode available : availableMeans(caller, orderId)) {
+			offered |= mean.equals(Json.text(available, "paymentMean"));
+		}
+		if (!offered) {
+			throw OvhError.badRequest("Payment mean " + mean + " is not available for order " + orderId);
+		}
+		// The schema's rule: creditCard, bankAccount and paypal need the mean's id.
+		if ("creditCard".equals(mean)
+				&& body.path("paymentMeanId").asLong(-1) != this.settings.paymentMethodId(caller)) {
+			throw OvhError.badRequest("paymentMeanId is required for creditCard and must be one of your cards");
+		}
+		ObjectNode locked = this.store.findForUpdate(ObjectStore.ORDER, Long.toString(orderId)).orElseThrow();
+		if (Json.bool(locked, "_paid")) {
+			throw OvhError.badRequest("Order " + orderId + " is already paid");
+		}
+		deliver(locked, mean, this.clock.now());
+		this.store.updateDoc(ObjectStore.ORDER, Long.toString(orderId), locked);
+	}
+
+	List<ObjectNode> details(String caller, long orderId) {
+		List<ObjectNode> details = new ArrayList<>();
+		order(caller, orderId).path("_details").forEach((detail) -> details.add((ObjectNode) detail));
+		return details;
 	}
 
 	private static long newOwner(JsonNode item) {
@@ -430,13 +526,21 @@ class Carts {
 		return this.store.findRow(ObjectStore.ORDER, Long.toString(orderId))
 			.filter((row) -> row.parties().contains(caller))
 			.map(ObjectStore.Row::doc)
+			.filter((order) -> !Json.bool(order, "_gone"))
 			.orElseThrow(() -> OvhError.objectNotFound(orderId));
 	}
 
-	/** Derived from the trade tasks the order created. */
+	/**
+	 * Derived from the payment and the trade tasks the order created; OVHcloud cancels an
+	 * order left unpaid past its expiration date.
+	 */
 	String status(ObjectNode order) {
+		if (Json.bool(order, "_cancelled")) {
+			return "cancelled";
+		}
 		if (!Json.bool(order, "_paid")) {
-			return "notPaid";
+			boolean expired = Json.instant(Json.text(order, "expirationDate")).isBefore(this.clock.now());
+			return expired ? "cancelled" : "notPaid";
 		}
 		boolean anyOpen = false;
 		boolean allCancelled = order.path("_tasks").size() > 0;
@@ -449,8 +553,20 @@ class Carts {
 		return allCancelled ? "cancelled" : anyOpen ? "delivering" : "delivered";
 	}
 
-	List<String> orderIds(String caller) {
-		return this.store.idsFor(ObjectStore.ORDER, caller);
+	/** The caller's orders, placed within {@code [from, to]} when given. */
+	List<String> orderIds(String caller, Instant from, Instant to) {
+		if (from == null && to == null) {
+			return this.store.idsFor(ObjectStore.ORDER, caller);
+		}
+		return this.store.docsFor(ObjectStore.ORDER, caller)
+			.stream()
+			.filter((order) -> !Json.bool(order, "_gone"))
+			.filter((order) -> {
+				Instant date = Json.instant(Json.text(order, "date"));
+				return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+			})
+			.map((order) -> Json.text(order, "orderId"))
+			.toList();
 	}
 
 }

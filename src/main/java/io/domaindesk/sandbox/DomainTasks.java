@@ -38,12 +38,16 @@ class DomainTasks {
 
 	private final Tokens tokens;
 
-	DomainTasks(ObjectStore store, Domains domains, Mailbox mailbox, SandboxClock clock, Tokens tokens) {
+	private final AccountSettings settings;
+
+	DomainTasks(ObjectStore store, Domains domains, Mailbox mailbox, SandboxClock clock, Tokens tokens,
+			AccountSettings settings) {
 		this.store = store;
 		this.domains = domains;
 		this.mailbox = mailbox;
 		this.clock = clock;
 		this.tokens = tokens;
+		this.settings = settings;
 	}
 
 	/** Creates a task on a domain; visible to the domain's contacts at that time. */
@@ -72,9 +76,15 @@ class DomainTasks {
 		return task;
 	}
 
-	/** Starts an owner change and mails both owners their confirmation token. */
+	/**
+	 * Starts an owner change and mails both owners their confirmation token; on an
+	 * account switched to task errors, it stops in {@code error} first, waiting for its
+	 * {@code reason} argument, and mails nobody until relaunched with a valid one.
+	 */
 	ObjectNode createTrade(ObjectNode domain, long newOwner, Long orderId, Instant creation) {
-		ObjectNode task = create(domain, TRADE, "todo", "Waiting for the validation of the owner change", creation,
+		boolean faulty = this.settings.tradeTaskError(Domains.contact(domain, "contactAdmin"));
+		ObjectNode task = create(domain, TRADE, faulty ? "error" : "todo",
+				faulty ? TaskArguments.FAULTY_COMMENT : "Waiting for the validation of the owner change", creation,
 				creation.plus(TRADE_START));
 		task.put("_oldOwner", Json.text(domain, "whoisOwner"));
 		task.put("_newOwner", Long.toString(newOwner));
@@ -85,9 +95,21 @@ class DomainTasks {
 		if (orderId != null) {
 			task.put("_orderId", orderId);
 		}
+		task.set("_arguments", TaskArguments.forTrade(newOwner, faulty));
+		if (faulty) {
+			task.put("_mailsPending", true);
+		}
+		else {
+			mailOwners(task, domain);
+		}
 		save(task);
+		return task;
+	}
+
+	private void mailOwners(ObjectNode task, ObjectNode domain) {
 		String name = Json.text(domain, "domain");
 		long id = task.path("id").asLong();
+		String newOwner = Json.text(task, "_newOwner");
 		this.mailbox.send("contact " + Json.text(task, "_oldOwner"),
 				"Owner change of " + name + ": confirm as former owner", "domainTrade", id,
 				Json.text(task, "_oldToken"), "oldOwner", "The ownership of " + name
@@ -95,7 +117,7 @@ class DomainTasks {
 		this.mailbox.send("contact " + newOwner, "Owner change of " + name + ": confirm as new owner", "domainTrade",
 				id, Json.text(task, "_newToken"), "newOwner",
 				"You are becoming the owner of " + name + ". Confirm within 14 days. Task " + id);
-		return task;
+		task.remove("_mailsPending");
 	}
 
 	/**
@@ -108,6 +130,21 @@ class DomainTasks {
 		task.put("canAccelerate", "todo".equals(status));
 		task.put("canCancel", trade ? OPEN.contains(status) : "todo".equals(status));
 		task.put("canRelaunch", "error".equals(status));
+	}
+
+	/** A new contact with the same data and another id, visible to the same accounts. */
+	private String copyContact(String contactId) {
+		ObjectStore.Row row = this.store.findRow(ObjectStore.CONTACT, contactId)
+			.orElseThrow(() -> OvhError.objectNotFound(Long.parseLong(contactId)));
+		long copy = this.store.nextId();
+		this.store.insert(ObjectStore.CONTACT, Long.toString(copy), row.parties(), row.ref(),
+				OwnerContacts.normalise(copy, row.doc()));
+		return Long.toString(copy);
+	}
+
+	/** Stores a task whose arguments changed. */
+	void saveArguments(ObjectNode task) {
+		save(task);
 	}
 
 	private void save(ObjectNode task) {
@@ -189,6 +226,17 @@ class DomainTasks {
 			throw OvhError.badRequest("This task cannot be relaunched");
 		}
 		Instant now = this.clock.now();
+		String faulty = TaskArguments.faulty(task);
+		if (faulty != null) {
+			// OVHcloud takes the relaunch and the task fails again on the same argument.
+			task.put("comment", TaskArguments.FAULTY_COMMENT + " (" + faulty + " is still invalid)");
+			task.put("lastUpdate", Json.dateTime(now));
+			save(task);
+			return;
+		}
+		if (Json.bool(task, "_mailsPending")) {
+			mailOwners(task, this.domains.get(Json.text(task, "domain")));
+		}
 		task.put("status", "todo");
 		task.put("todoDate", Json.dateTime(now.plus(Duration.ofMinutes(1))));
 		task.put("lastUpdate", Json.dateTime(now));
@@ -235,6 +283,11 @@ class DomainTasks {
 		if (Json.bool(task, "_oldConfirmed") && Json.bool(task, "_newConfirmed")) {
 			ObjectNode domain = this.domains.get(Json.text(task, "domain"));
 			String owner = Json.text(task, "_newOwner");
+			if (this.settings.copyOwnerOnTrade(Domains.contact(domain, "contactAdmin"))) {
+				// OVHcloud may give the domain its own copy of the new owner contact.
+				owner = copyContact(owner);
+				task.put("_ownerCopy", owner);
+			}
 			domain.put("whoisOwner", owner);
 			((ObjectNode) domain.path("contactOwner")).put("id", owner);
 			this.domains.save(domain);

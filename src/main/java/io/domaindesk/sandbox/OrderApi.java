@@ -122,8 +122,10 @@ class OrderApi {
 	}
 
 	@GetMapping("/me/order")
-	ResponseEntity<JsonNode> orders(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, HttpServletRequest request) {
-		List<String> ids = this.carts.orderIds(caller.nic());
+	ResponseEntity<JsonNode> orders(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+			@RequestParam(name = "date.from", required = false) String from,
+			@RequestParam(name = "date.to", required = false) String to, HttpServletRequest request) {
+		List<String> ids = this.carts.orderIds(caller.nic(), datetime("date.from", from), datetime("date.to", to));
 		return this.lists.respond(request, ids, true,
 				(page) -> this.store.findAll(ObjectStore.ORDER, page).stream().map(Json::publicView).toList(),
 				"orderId");
@@ -132,6 +134,18 @@ class OrderApi {
 	@GetMapping("/me/order/{orderId}")
 	JsonNode order(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable long orderId) {
 		return Json.publicView(this.carts.order(caller.nic(), orderId));
+	}
+
+	private static java.time.Instant datetime(String name, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Json.instant(value.trim());
+		}
+		catch (RuntimeException ex) {
+			throw OvhError.badRequest("[" + name + "] Given data (" + value + ") is not a valid datetime");
+		}
 	}
 
 	@GetMapping("/me/order/{orderId}/status")

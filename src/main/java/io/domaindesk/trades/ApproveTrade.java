@@ -40,9 +40,11 @@ class ApproveTrade {
 
 	private final TransactionTemplate transactions;
 
+	private final TradePayment payment;
+
 	ApproveTrade(CurrentUser currentUser, TradeRepository trades, TradeSettings settings, TradeHistory history,
-			TradeConnections connections, PrepareCart prepare, CheckoutTrade checkout,
-			TransactionTemplate transactions) {
+			TradeConnections connections, PrepareCart prepare, CheckoutTrade checkout, TransactionTemplate transactions,
+			TradePayment payment) {
 		this.currentUser = currentUser;
 		this.trades = trades;
 		this.settings = settings;
@@ -51,6 +53,7 @@ class ApproveTrade {
 		this.prepare = prepare;
 		this.checkout = checkout;
 		this.transactions = transactions;
+		this.payment = payment;
 	}
 
 	enum Outcome {
@@ -86,10 +89,15 @@ class ApproveTrade {
 			});
 			return this.prepare.prepare(tradeId) ? Outcome.CART_RENEWED : Outcome.CART_FAILED;
 		}
+		// Read before the intent: the history says which method the approver expected to
+		// be
+		// charged (or that the order would wait for payment).
+		TradePayment.DefaultMethod method = this.payment.defaultMethod(trade);
 		this.transactions.executeWithoutResult(status -> {
 			Trade locked = this.trades.lock(tradeId).orElseThrow();
 			locked.approve(username, fourEyes, waiveRetractation, autoPay);
 			this.history.info(locked, "approve", "waiveRetractationPeriod, autoPayWithPreferredPaymentMethod");
+			this.history.info(locked, "payment.method", method.inWords());
 			this.history.record(locked, "checkout", AuditOutcome.PENDING, "Cart " + locked.getCartId(), null);
 		});
 		this.checkout.checkout(tradeId);

@@ -134,6 +134,21 @@ public class Trade {
 	@Column(name = "last_query_id")
 	private String lastQueryId;
 
+	@Column(name = "payment_mean")
+	private String paymentMean;
+
+	@Column(name = "paid_by")
+	private String paidBy;
+
+	@Column(name = "payment_started_at")
+	private Instant paymentStartedAt;
+
+	@Column(name = "paid_at")
+	private Instant paidAt;
+
+	@Column(name = "owner_contact_id_after")
+	private String ownerContactIdAfter;
+
 	@Column(name = "updated_at", nullable = false)
 	private Instant updatedAt = Instant.now();
 
@@ -268,6 +283,100 @@ public class Trade {
 		touch();
 	}
 
+	/** The order is {@code notPaid}: nothing happens at OVHcloud until it is paid. */
+	void awaitingPayment() {
+		if (this.status != TradeStatus.ORDERED) {
+			throw new IllegalStateException("Trade " + this.id + " is " + this.status + ", not ORDERED");
+		}
+		this.status = TradeStatus.AWAITING_PAYMENT;
+		touch();
+	}
+
+	/**
+	 * The payment intent, committed before the one call that charges the order.
+	 * @param fourEyes whether the submitter is barred from paying, as from approving
+	 */
+	void pay(String by, boolean fourEyes, String mean) {
+		require(TradeStatus.AWAITING_PAYMENT);
+		if (fourEyes && preparedBy(by)) {
+			throw new TradeRefused("trade.refused.fourEyes");
+		}
+		this.status = TradeStatus.PAYING;
+		this.paidBy = by;
+		this.paymentMean = mean;
+		this.paymentStartedAt = Instant.now();
+		clearError();
+		touch();
+	}
+
+	/**
+	 * OVHcloud shows the order paid (by our call, or in the Control Panel): the owner
+	 * change follows.
+	 */
+	void paid() {
+		if (this.status != TradeStatus.PAYING && this.status != TradeStatus.AWAITING_PAYMENT) {
+			throw new IllegalStateException("Cannot mark " + this.status + " trade " + this.id + " as paid");
+		}
+		this.status = TradeStatus.ORDERED;
+		this.paidAt = Instant.now();
+		clearError();
+		touch();
+	}
+
+	/** The payment was refused, or a reading showed it never happened. */
+	void paymentRefused(String message, String queryId) {
+		require(TradeStatus.PAYING);
+		this.status = TradeStatus.AWAITING_PAYMENT;
+		this.paidBy = null;
+		this.paymentMean = null;
+		error(message, queryId);
+	}
+
+	/**
+	 * OVHcloud cancelled the order, or no longer knows it: the owner change will not
+	 * happen, and there is nothing left to poll.
+	 */
+	void orderFailed(String reason) {
+		if (!TradeStatus.ORDER_PLACED.contains(this.status) && this.status != TradeStatus.UNKNOWN) {
+			throw new IllegalStateException("Trade " + this.id + " is " + this.status + ", no order to end");
+		}
+		this.status = TradeStatus.FAILED;
+		this.completedAt = Instant.now();
+		this.lastError = reason;
+		this.lastQueryId = null;
+		this.taskCanAccelerate = false;
+		this.taskCanCancel = false;
+		this.taskCanRelaunch = false;
+		touch();
+	}
+
+	/**
+	 * The owner OVHcloud finally set: the requested contact, or a copy of it with another
+	 * id.
+	 */
+	void ownerAfter(String contactId) {
+		this.ownerContactIdAfter = contactId;
+		touch();
+	}
+
+	/**
+	 * No task was found but the domain's owner already has the new owner's identity: the
+	 * owner change is done.
+	 */
+	void completedByOwner(String contactId) {
+		if (this.status != TradeStatus.ORDERED && this.status != TradeStatus.IN_PROGRESS) {
+			throw new IllegalStateException("Trade " + this.id + " is " + this.status + ", not followed");
+		}
+		this.status = TradeStatus.DONE;
+		this.completedAt = Instant.now();
+		this.ownerContactIdAfter = contactId;
+		clearError();
+		this.taskCanAccelerate = false;
+		this.taskCanCancel = false;
+		this.taskCanRelaunch = false;
+		touch();
+	}
+
 	/** The latest reading of the {@code DomainTrade} task. */
 	void task(DomainTask task) {
 		if (this.status != TradeStatus.ORDERED && this.status != TradeStatus.IN_PROGRESS) {
@@ -342,6 +451,38 @@ public class Trade {
 	 */
 	boolean preparedBy(String username) {
 		return username.equals(this.createdBy) || username.equals(this.submittedBy);
+	}
+
+	/** The four-eyes rule for the payment, as the page needs it. */
+	public boolean payableBy(String username, boolean fourEyes) {
+		return this.status == TradeStatus.AWAITING_PAYMENT && !(fourEyes && preparedBy(username));
+	}
+
+	/**
+	 * Who owns the domain once done: the copy OVHcloud made, or the requested contact.
+	 */
+	public String getFinalOwnerContactId() {
+		return (this.ownerContactIdAfter != null) ? this.ownerContactIdAfter : this.newOwnerContactId;
+	}
+
+	public String getPaymentMean() {
+		return this.paymentMean;
+	}
+
+	public String getPaidBy() {
+		return this.paidBy;
+	}
+
+	public Instant getPaymentStartedAt() {
+		return this.paymentStartedAt;
+	}
+
+	public Instant getPaidAt() {
+		return this.paidAt;
+	}
+
+	public String getOwnerContactIdAfter() {
+		return this.ownerContactIdAfter;
 	}
 
 	/** The four-eyes rule as the page needs it: may this user approve? */

@@ -48,9 +48,11 @@ class TradeController {
 
 	private final RequestConsent requestConsent;
 
+	private final TradePaymentController payment;
+
 	TradeController(CurrentUser currentUser, TradeRepository trades, TradeHistory history, TradeSettings settings,
 			PrepareCart prepare, SubmitTrade submit, ApproveTrade approve, CancelTrade cancel, TradeTracker tracker,
-			ActOnTradeTask task, Consents consents, RequestConsent requestConsent) {
+			ActOnTradeTask task, Consents consents, RequestConsent requestConsent, TradePaymentController payment) {
 		this.consents = consents;
 		this.requestConsent = requestConsent;
 		this.currentUser = currentUser;
@@ -63,6 +65,7 @@ class TradeController {
 		this.cancel = cancel;
 		this.tracker = tracker;
 		this.task = task;
+		this.payment = payment;
 	}
 
 	@GetMapping
@@ -76,6 +79,7 @@ class TradeController {
 		model.addAttribute("mayApprove", trade.approvableBy(this.currentUser.get().getUsername(), fourEyes));
 		model.addAttribute("consentMode", this.consents.mode(trade.getAgencyId()));
 		model.addAttribute("consents", this.consents.ofTrade(trade.getAgencyId(), id));
+		this.payment.addTo(trade, model, fourEyes, trade.approvableBy(this.currentUser.get().getUsername(), fourEyes));
 		return "trades/show";
 	}
 
@@ -122,8 +126,14 @@ class TradeController {
 				case CART_RENEWED -> Flash.error(redirect, "trade.cart.renewed");
 				case CART_FAILED -> failed(id, redirect);
 				case CHECKED_OUT -> {
+					if (trade.getStatus() == TradeStatus.ORDERED) {
+						// Whether the order waits for payment shows at once, not at the
+						// next poll.
+						trade = followed(id);
+					}
 					switch (trade.getStatus()) {
 						case ORDERED, IN_PROGRESS -> Flash.ok(redirect, "trade.ordered");
+						case AWAITING_PAYMENT -> Flash.error(redirect, "trade.ordered.notPaid");
 						case UNKNOWN -> Flash.error(redirect, "trade.checkout.unknown");
 						default -> {
 							Flash.failed(redirect, "trade.checkout.failed", trade.getLastError(),
@@ -166,6 +176,15 @@ class TradeController {
 			this.task.act(id, chosen);
 			Flash.ok(redirect, "trade.task." + action);
 		});
+	}
+
+	private Trade followed(long id) {
+		try {
+			return this.tracker.follow(id);
+		}
+		catch (OvhException | IllegalStateException ex) {
+			return this.trades.findById(id).orElseThrow();
+		}
 	}
 
 	/** Runs a step; refusals and OVHcloud errors come back in words on the trade page. */
