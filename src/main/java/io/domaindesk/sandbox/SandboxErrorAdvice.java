@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice(assignableTypes = { AuthApi.class, MeApi.class, NewAccountApi.class, DomainApi.class,
 		DomainTaskApi.class, ContactChangeApi.class, OwnerContactApi.class, ConfigurationRuleApi.class, OrderApi.class,
-		FallbackApi.class })
+		FallbackApi.class, PaymentApi.class, TaskArgumentApi.class })
 @ConditionalOnSandbox
 class SandboxErrorAdvice {
 

@@ -180,7 +180,7 @@ class TradeController {
 
 	private Trade followed(long id) {
 		try {
-			return this.tracker.follow(id);
+			return this.tracker.followPayment(id);
 		}
 		catch (OvhException | IllegalStateException ex) {
 			return this.trades.findById(id).orElseThrow();

@@ -105,6 +105,27 @@ class TradeTracker {
 		}
 	}
 
+	/**
+	 * Right after the checkout: whether the order waits for payment (one read of its
+	 * status), so that the approver sees it at once; the task is left to the poll.
+	 */
+	Trade followPayment(long tradeId) {
+		Trade trade = this.trades.findById(tradeId).orElseThrow();
+		if (trade.getStatus() == TradeStatus.ORDERED && trade.getOrderId() != null) {
+			OvhClient client = this.connections.client(trade.getAgencyId(), trade.getOvhAccountId());
+			String orderStatus = client.orders().orderStatus(trade.getOrderId()).value();
+			if ("notPaid".equals(orderStatus)) {
+				this.transactions.executeWithoutResult(status -> {
+					Trade locked = this.trades.lock(tradeId).orElseThrow();
+					locked.orderStatus(orderStatus);
+					this.history.info(locked, "order.status", orderStatus);
+				});
+				payment(this.trades.findById(tradeId).orElseThrow(), orderStatus, Instant.now());
+			}
+		}
+		return this.trades.findById(tradeId).orElseThrow();
+	}
+
 	/** One reading for one trade; returns it as it now stands. */
 	Trade follow(long tradeId) {
 		Trade trade = this.trades.findById(tradeId).orElseThrow();
