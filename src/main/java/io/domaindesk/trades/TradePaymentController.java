@@ -3,6 +3,7 @@ package io.domaindesk.trades;
 import java.util.List;
 
 import io.domaindesk.agency.CurrentUser;
+import io.domaindesk.infrastructure.Flash;
 import io.domaindesk.ovh.DomainTaskArgument;
 import io.domaindesk.ovh.OvhException;
 
@@ -87,8 +88,8 @@ class TradePaymentController {
 					Flash.ok(redirect, "trade.paid", trade.getOrderId());
 				}
 				case UNKNOWN -> Flash.error(redirect, "trade.pay.unknown");
-				case REFUSED -> Flash.error(redirect, "trade.pay.refused", trade.getLastError(),
-						Flash.queryId(trade.getLastQueryId()));
+				case REFUSED ->
+					Flash.failed(redirect, "trade.pay.refused", trade.getLastError(), trade.getLastQueryId());
 				case NO_MEAN -> Flash.error(redirect, "trade.pay.noMean");
 			}
 		}
