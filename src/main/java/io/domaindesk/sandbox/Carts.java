@@ -361,6 +361,7 @@ class Carts {
 			detail.set("totalPrice", line.path("totalPrice"));
 			detail.set("unitPrice", line.path("unitPrice"));
 		}
+		billing.put("_account", caller);
 		if (paid) {
 			deliver(billing, "automatic", now);
 		}
@@ -379,7 +380,8 @@ class Carts {
 		long orderId = billing.path("orderId").asLong();
 		for (JsonNode line : billing.path("_lines")) {
 			ObjectNode domain = this.domains.get(Json.text(line, "domain"));
-			ObjectNode task = this.tasks.createTrade(domain, line.path("newOwner").asLong(), orderId, now);
+			ObjectNode task = this.tasks.createTrade(domain, line.path("newOwner").asLong(), orderId, now,
+					Json.text(billing, "_account"));
 			taskIds.add(task.path("id").asLong());
 		}
 	}

@@ -82,10 +82,18 @@ class DomainTasks {
 	 * {@code reason} argument, and mails nobody until relaunched with a valid one.
 	 */
 	ObjectNode createTrade(ObjectNode domain, long newOwner, Long orderId, Instant creation) {
-		boolean faulty = this.settings.tradeTaskError(Domains.contact(domain, "contactAdmin"));
+		return createTrade(domain, newOwner, orderId, creation, Domains.contact(domain, "contactAdmin"));
+	}
+
+	/**
+	 * @param account the account that ordered the change, whose settings apply
+	 */
+	ObjectNode createTrade(ObjectNode domain, long newOwner, Long orderId, Instant creation, String account) {
+		boolean faulty = this.settings.tradeTaskError(account);
 		ObjectNode task = create(domain, TRADE, faulty ? "error" : "todo",
 				faulty ? TaskArguments.FAULTY_COMMENT : "Waiting for the validation of the owner change", creation,
 				creation.plus(TRADE_START));
+		task.put("_account", account);
 		task.put("_oldOwner", Json.text(domain, "whoisOwner"));
 		task.put("_newOwner", Long.toString(newOwner));
 		task.put("_oldToken", this.tokens.next());
@@ -283,7 +291,9 @@ class DomainTasks {
 		if (Json.bool(task, "_oldConfirmed") && Json.bool(task, "_newConfirmed")) {
 			ObjectNode domain = this.domains.get(Json.text(task, "domain"));
 			String owner = Json.text(task, "_newOwner");
-			if (this.settings.copyOwnerOnTrade(Domains.contact(domain, "contactAdmin"))) {
+			String account = (Json.text(task, "_account") != null) ? Json.text(task, "_account")
+					: Domains.contact(domain, "contactAdmin");
+			if (this.settings.copyOwnerOnTrade(account)) {
 				// OVHcloud may give the domain its own copy of the new owner contact.
 				owner = copyContact(owner);
 				task.put("_ownerCopy", owner);

@@ -355,11 +355,11 @@ class TradePaymentTests {
 					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
 					  and not exists (select 1 from trade t where t.domain_name = d.name)
 					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
-					order by case when :tld = 'com' then '' else d.name end, d.name desc offset :n limit 1
+					order by md5(d.name) offset :n limit 1
 					""")
 			.param("a", this.agency)
 			.param("tld", tld)
-			.param("n", "com".equals(tld) ? 40 + n : n)
+			.param("n", n)
 			.query(String.class)
 			.single();
 	}
