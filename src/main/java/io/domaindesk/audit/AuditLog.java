@@ -65,7 +65,7 @@ public class AuditLog {
 	/** Nested maps and lists are walked (three levels); strings are cleaned and cut. */
 	static Object boundDetails(Object value, int depth) {
 		if (value instanceof String text) {
-			return bound(text, MAX_DETAIL_TEXT);
+			return boundText(text, MAX_DETAIL_TEXT);
 		}
 		if (value instanceof Map<?, ?> map) {
 			Map<String, Object> bounded = new java.util.LinkedHashMap<>();
@@ -96,6 +96,20 @@ public class AuditLog {
 	 * lines in an export. Cut at {@code max} characters, never inside a surrogate pair.
 	 */
 	static String bound(String value, int max) {
+		return bound(value, max, false);
+	}
+
+	/**
+	 * A detail's text keeps its line breaks and tabs: evidence such as the exact text a
+	 * client agreed to is hashed as shown, and the exports quote every value, so a line
+	 * break there forges no line. NUL and the other control characters are still
+	 * replaced.
+	 */
+	static String boundText(String value, int max) {
+		return bound(value, max, true);
+	}
+
+	private static String bound(String value, int max, boolean keepLines) {
 		if (value == null) {
 			return null;
 		}
@@ -105,7 +119,8 @@ public class AuditLog {
 			if (Character.isHighSurrogate(c) && clean.length() == max - 1) {
 				break;
 			}
-			clean.append((c < 0x20 || c == 0x7f) ? '\uFFFD' : c);
+			boolean line = keepLines && (c == '\n' || c == '\t');
+			clean.append(((c < 0x20 && !line) || c == 0x7f) ? '\uFFFD' : c);
 		}
 		return clean.toString();
 	}

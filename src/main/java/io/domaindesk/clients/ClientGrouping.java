@@ -64,6 +64,19 @@ class ClientGrouping {
 		}
 	}
 
+	/**
+	 * A pin made by staff wins while the owner keeps the identity it was pinned with;
+	 * otherwise the identity's client, or none for an owner without identity. (Written
+	 * out rather than as one conditional: a primitive pin id made the conditional unbox a
+	 * missing identity into a NullPointerException.)
+	 */
+	private static Long target(Pin pin, ClientIdentity identity, Map<String, Long> identities) {
+		if (pin != null && Objects.equals(pin.identityKey(), identity.key())) {
+			return pin.clientId();
+		}
+		return (identity.key() != null) ? identities.get(identity.key()) : null;
+	}
+
 	private record Seen(long domainId, String domain, ClientIdentity identity, Long currentClient, Instant expiresAt) {
 
 	}
@@ -107,8 +120,7 @@ class ClientGrouping {
 		Map<Long, Summary> summaries = new HashMap<>();
 		for (Seen domain : seen) {
 			Pin pin = pins.get(domain.domain());
-			Long target = (pin != null && Objects.equals(pin.identityKey(), domain.identity().key())) ? pin.clientId()
-					: (domain.identity().key() != null) ? identities.get(domain.identity().key()) : null;
+			Long target = target(pin, domain.identity(), identities);
 			if (target == null) {
 				continue;
 			}

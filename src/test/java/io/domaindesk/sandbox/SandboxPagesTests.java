@@ -39,6 +39,12 @@ class SandboxPagesTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DomainTasks domainTasks;
+
+	@Autowired
+	Domains domains;
+
 	private DeskPrincipal principal(String username) {
 		return this.users.findByUsername(username).orElseThrow();
 	}
@@ -61,9 +67,20 @@ class SandboxPagesTests {
 
 	@Test
 	void mailboxButtonAnswersWithTheToken() throws Exception {
+		// An owner change of its own, so the token is live whatever other tests did with
+		// theirs: Agence Exemple's first domain, to an owner id that only needs to exist
+		// in the mail.
+		String domainName = this.jdbc.sql("""
+				select id from ovh_sandbox.object where kind = 'domain' and 'ae1000-ovh' = any(parties)
+				order by id limit 1""").query(String.class).single();
+		long taskId = this.domainTasks
+			.createTrade(this.domains.get(domainName), 424242L, null, java.time.Instant.now(), "ae1000-ovh")
+			.path("id")
+			.asLong();
 		SandboxMail mail = this.control.mails(null)
 			.stream()
-			.filter((m) -> "domainTrade".equals(m.kind()) && m.token() != null)
+			.filter((m) -> "domainTrade".equals(m.kind()) && Long.valueOf(taskId).equals(m.taskId())
+					&& m.token() != null)
 			.findFirst()
 			.orElseThrow();
 		this.mvc
@@ -112,7 +129,8 @@ class SandboxPagesTests {
 		assertThat(exemple).isNotEmpty();
 		String carol = mailbox("carol");
 		assertThat(exemple).noneSatisfy((token) -> assertThat(carol).contains(token));
-		assertThat(carol).doesNotContain("ae1000-ovh");
+		// (carol may see ae1000-ovh named: a change Studio Nord requested mails the
+		// current contact too, and the requesting agency follows it.)
 		// The positive control: the same page shows them to Agence Exemple's users, and
 		// shows carol her own agency's mail.
 		assertThat(exemple).anySatisfy((token) -> assertThat(mailbox("bob")).contains(token));
