@@ -261,7 +261,7 @@ class DomainListBenchmark {
 		this.jdbc.sql("""
 				insert into ovh_account (agency_id, label, endpoint, application_key, application_secret_enc,
 				  consumer_key_enc, requests_per_minute)
-				values (:a, 'OVHcloud', 'sandbox', 'dd-bench-big-ak', :as, :ck, 60000)
+				values (:a, 'OVHcloud', 'sandbox', 'dd-bench-big-ak', :as, :ck, 6000)
 				""")
 			.param("a", agency)
 			.param("as", this.cipher.encrypt("dd-bench-big-as-0123456789abcdef"))
