@@ -155,7 +155,8 @@ class ClientConsentJourneyTests {
 		try (Browser owner = Browser.start(downloads)) {
 			owner.driver().get(link);
 			assertThat(owner.driver().manage().getCookies()).extracting(Cookie::getName)
-				.as("no session for the owner")
+				.as("no session for the owner (page %s at %s: %s)", owner.driver().getTitle(),
+						owner.driver().getCurrentUrl(), owner.find("body").getText())
 				.doesNotContain("SESSION");
 			String text = owner.find("#consent-text").getText();
 			assertThat(text).contains(domainUnicode()).contains("→").contains("OVHcloud");
