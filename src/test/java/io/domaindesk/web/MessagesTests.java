@@ -51,6 +51,11 @@ class MessagesTests {
 				if (text.matches(".*\\{\\d}.*")) {
 					assertThat(text.replace("''", "")).as(file + " " + key).doesNotContain("'");
 				}
+				else if (!text.contains("{")) {
+					// Without arguments Spring returns the text as written: a doubled
+					// apostrophe would show doubled ("Owner''s consent").
+					assertThat(text).as(file + " " + key).doesNotContain("''");
+				}
 			}
 		}
 	}
