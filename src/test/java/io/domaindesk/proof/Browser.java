@@ -171,7 +171,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100)).until(condition);
+		// htmx swaps polled fragments: an element read mid-swap is stale, so read again.
+		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	public <T> T await(Function<WebDriver, T> condition) {
