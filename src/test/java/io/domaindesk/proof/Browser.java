@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ public final class Browser implements AutoCloseable {
 	private final Path profile;
 
 	private final Path downloads;
+
+	private final Axe axe = new Axe();
 
 	private String base;
 
@@ -105,7 +108,8 @@ public final class Browser implements AutoCloseable {
 			prefs.put("download.directory_upgrade", true);
 			prefs.put("safebrowsing.enabled", false);
 			options.setExperimentalOption("prefs", prefs);
-			// The console is read after each journey: a CSP violation fails it.
+			// The console is read after each journey: an error or a CSP violation fails
+			// it.
 			LoggingPreferences logs = new LoggingPreferences();
 			logs.enable(LogType.BROWSER, Level.ALL);
 			options.setCapability("goog:loggingPrefs", logs);
@@ -138,8 +142,19 @@ public final class Browser implements AutoCloseable {
 		return this.base;
 	}
 
+	/** Opens a page of the application and checks its accessibility. */
 	public void open(String path) {
 		this.driver.get(this.base + path);
+		checkAccessibility();
+	}
+
+	/**
+	 * Fails on any WCAG 2.1 A/AA violation axe-core finds in the page shown now. Called
+	 * after each page opened and after each wait (the page a click or an htmx swap led
+	 * to).
+	 */
+	public void checkAccessibility() {
+		this.axe.check(this.driver);
 	}
 
 	public String path() {
@@ -172,9 +187,11 @@ public final class Browser implements AutoCloseable {
 
 	public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
 		// htmx swaps polled fragments: an element read mid-swap is stale, so read again.
-		return new WebDriverWait(this.driver, timeout, Duration.ofMillis(100))
+		T result = new WebDriverWait(this.driver, timeout, Duration.ofMillis(100))
 			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(condition);
+		checkAccessibility();
+		return result;
 	}
 
 	public <T> T await(Function<WebDriver, T> condition) {
@@ -193,18 +210,31 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * The Content Security Policy violations Chromium reported in the console since the
-	 * last call (reading the console empties it).
+	 * The errors Chromium reported in the console since the last call (reading the
+	 * console empties it): Content Security Policy violations, script errors, resources
+	 * that failed to load. A live search that {@code hx-sync="this:replace"} aborts for
+	 * the next keystroke is no error, though htmx logs it as two
+	 * ({@code htmx:afterRequest} and {@code htmx:sendAbort}): such pairs are left out.
 	 */
-	public List<String> cspViolations() {
-		return this.driver.manage()
+	public List<String> consoleErrors() {
+		List<String> errors = new ArrayList<>(this.driver.manage()
 			.logs()
 			.get(LogType.BROWSER)
 			.getAll()
 			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+					|| entry.getMessage().contains("Content Security Policy"))
 			.map(LogEntry::getMessage)
-			.filter((message) -> message.contains("Content Security Policy"))
-			.toList();
+			.toList());
+		int before = errors.size();
+		errors.removeIf((error) -> error.endsWith("\"htmx:sendAbort\""));
+		for (int abort = errors.size(); abort < before; abort++) {
+			errors.stream()
+				.filter((error) -> error.endsWith("\"htmx:afterRequest\""))
+				.findFirst()
+				.ifPresent(errors::remove);
+		}
+		return errors;
 	}
 
 	public void assertNoDialog() {

@@ -18,8 +18,10 @@ import org.opentest4j.AssertionFailedError;
  * Gives a test class one Chromium ({@link Browser} parameters), saves a screenshot and
  * the HTML under {@code target/browser-screenshots/} when a step fails, and decides what
  * a missing browser means: skipped on a developer's machine, a failure when
- * {@code CI=true} (CI must not pass by skipping). A journey whose pages broke their
- * Content Security Policy (a blocked form redirect, script or style) fails.
+ * {@code CI=true} (CI must not pass by skipping). A journey fails when its pages wrote an
+ * error to the console (a script error, a resource that did not load, a broken Content
+ * Security Policy: a blocked form redirect, script or style) or when axe-core finds an
+ * accessibility violation in one of them (see {@link Browser#checkAccessibility()}).
  */
 public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver,
 		TestExecutionExceptionHandler, TestWatcher {
@@ -53,10 +55,10 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Af
 	public void afterEach(ExtensionContext context) {
 		Browser browser = browser(context);
 		if (browser != null) {
-			java.util.List<String> violations = browser.cspViolations();
-			if (!violations.isEmpty()) {
-				throw new AssertionFailedError("Content Security Policy violations in the console during "
-						+ context.getDisplayName() + ":\n" + String.join("\n", violations));
+			java.util.List<String> errors = browser.consoleErrors();
+			if (!errors.isEmpty()) {
+				throw new AssertionFailedError(
+						"Errors in the console during " + context.getDisplayName() + ":\n" + String.join("\n", errors));
 			}
 		}
 	}

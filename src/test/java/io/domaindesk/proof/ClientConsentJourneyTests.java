@@ -186,7 +186,7 @@ class ClientConsentJourneyTests {
 			owner.driver().get(link);
 			assertThat(owner.find("h1").getText()).isEqualTo("This link does not work");
 			assertThat(owner.all("form")).isEmpty();
-			assertThat(owner.cspViolations()).isEmpty();
+			assertThat(owner.consoleErrors()).isEmpty();
 		}
 	}
 
