@@ -3,9 +3,6 @@ package io.domaindesk.notifications;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -36,10 +33,7 @@ class ConsentMail {
 	@ApplicationModuleListener
 	void on(ConsentRequested event) {
 		Locale locale = Languages.supported(event.locale());
-		String expires = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneId.systemDefault())
-			.format(event.expiresAt());
+		String expires = this.renderer.dateTime(event.expiresAt(), locale);
 		String link = event.link().toString();
 		MailRenderer.Rendered content = this.renderer.render(
 				"consent", locale, Map.of("agency", event.agencyName(), "domain", event.domain(), "name",

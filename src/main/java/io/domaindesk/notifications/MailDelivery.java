@@ -5,6 +5,9 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -21,6 +24,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,6 +40,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and never sent again by itself; an admin may send it again from the outbox page. That
  * is the guarantee: never twice, and every message that could not be confirmed is in
  * front of an admin. A closing instance finishes the message in hand before it stops.
+ * <p>
+ * The SMTP conversation never happens in a caller's transaction nor on its thread: a
+ * message written by a request, a listener or a reminder loop is handed to this
+ * instance's own mail thread once the writer has committed ({@link #deliver(long)}), so a
+ * slow or absent server holds neither a connection nor a loop, and the claim really is
+ * committed before the server is spoken to (inside a caller's {@code afterCommit} a plain
+ * transaction would join the finished one and commit only after the send).
  */
 @Component
 class MailDelivery {
@@ -60,10 +71,20 @@ class MailDelivery {
 
 	private volatile boolean closing;
 
+	// One thread: messages written by others are sent one after another, off their
+	// threads.
+	private final ExecutorService mailThread = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "mail-delivery");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	MailDelivery(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> smtp,
 			MailSettings settings) {
 		this.jdbc = jdbc;
-		this.transactions = transactions;
+		// A claim of its own, committed before the send, whoever calls.
+		this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.smtp = smtp;
 		this.settings = settings;
 	}
@@ -81,9 +102,31 @@ class MailDelivery {
 		}
 	}
 
-	/** Sends this message now if it is due and nobody holds it. */
+	/**
+	 * Sends this message soon, on the mail thread, if it is due and nobody holds it then.
+	 */
 	void deliver(long id) {
-		deliverOne(id);
+		if (this.closing) {
+			return;
+		}
+		try {
+			this.mailThread.execute(() -> deliverNow(id));
+		}
+		catch (RejectedExecutionException ex) {
+			// Closing: the next poll (of this instance or another) sends it.
+		}
+	}
+
+	/** Sends this message now if it is due and nobody holds it; whether it was tried. */
+	boolean deliverNow(long id) {
+		try {
+			return deliverOne(id);
+		}
+		catch (RuntimeException ex) {
+			// Left as it is: the poll (or the sending timeout) settles it.
+			log.warn("Message {} not delivered now: {}", id, ex.getMessage());
+			return false;
+		}
 	}
 
 	private boolean deliverOne(Long id) {
@@ -185,6 +228,7 @@ class MailDelivery {
 	@EventListener(ContextClosedEvent.class)
 	void close() throws InterruptedException {
 		this.closing = true;
+		this.mailThread.shutdown();
 		if (this.inHand.writeLock().tryLock(30, TimeUnit.SECONDS)) {
 			this.inHand.writeLock().unlock();
 		}

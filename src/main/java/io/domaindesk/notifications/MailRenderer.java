@@ -1,5 +1,9 @@
 package io.domaindesk.notifications;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 
@@ -7,6 +11,8 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import io.domaindesk.infrastructure.TimeZoneSettings;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -27,8 +33,11 @@ class MailRenderer {
 
 	private final MessageSource messages;
 
-	MailRenderer(MessageSource messages) {
+	private final ZoneId zone;
+
+	MailRenderer(MessageSource messages, TimeZoneSettings zone) {
 		this.messages = messages;
+		this.zone = zone.timeZone();
 		this.html = engine(".html", TemplateMode.HTML, messages);
 		this.text = engine(".txt", TemplateMode.TEXT, messages);
 	}
@@ -55,6 +64,17 @@ class MailRenderer {
 		String subject = this.messages.getMessage("mail." + template + ".subject", subjectArgs, locale);
 		return new Rendered(subject, this.text.process(template, context).strip() + "\n",
 				this.html.process(template, context));
+	}
+
+	/**
+	 * A date and time as messages write it: long date, short time, in the recipient's
+	 * language and the agencies' zone ({@code domaindesk.time-zone}).
+	 */
+	String dateTime(Instant instant, Locale locale) {
+		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+			.withLocale(locale)
+			.withZone(this.zone)
+			.format(instant);
 	}
 
 	/** A message as it will be delivered. */

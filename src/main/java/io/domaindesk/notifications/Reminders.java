@@ -2,9 +2,6 @@ package io.domaindesk.notifications;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -84,11 +81,10 @@ class Reminders {
 			return false;
 		}
 		Locale locale = to.get().language();
-		MailRenderer.Rendered content = this.renderer
-			.render("task-reminder", locale,
-					Map.of("domain", task.domainName(), "roles", task.contactTypes(), "expires",
-							format(task.expiresAt(), locale), "link", this.mail.link("/nic-changes")),
-					task.domainName());
+		MailRenderer.Rendered content = this.renderer.render("task-reminder", locale,
+				Map.of("domain", task.domainName(), "roles", task.contactTypes(), "expires",
+						this.renderer.dateTime(task.expiresAt(), locale), "link", this.mail.link("/nic-changes")),
+				task.domainName());
 		return this.outbox
 			.write(new Outbox.Draft("task-reminder:" + task.ovhAccountId() + ":" + task.taskId(), task.agencyId(),
 					MessageKind.TASK_REMINDER, to.get().email(), locale, content, null))
@@ -103,7 +99,8 @@ class Reminders {
 		}
 		Locale locale = to.get().language();
 		MailRenderer.Rendered content = this.renderer.render("trade-reminder", locale,
-				Map.of("domain", trade.domainName(), "since", format(trade.waitingSince().toInstant(), locale), "link",
+				Map.of("domain", trade.domainName(), "since",
+						this.renderer.dateTime(trade.waitingSince().toInstant(), locale), "link",
 						this.mail.link("/trades/" + trade.id())),
 				trade.domainName());
 		return this.outbox
@@ -116,13 +113,6 @@ class Reminders {
 		return this.members.enabled(agencyId, username)
 			.map((member) -> this.settings.of(member.id()))
 			.filter(NoticeSettings.Settings::reachable);
-	}
-
-	static String format(Instant instant, Locale locale) {
-		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-			.withLocale(locale)
-			.withZone(ZoneId.systemDefault())
-			.format(instant);
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.domaindesk.notifications;
 
+import java.time.Duration;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskUsers;
@@ -68,10 +70,14 @@ class OutboxPageTests {
 			.with(csrf())).hasStatus3xxRedirection();
 		assertThat(TestMail.subject(TestMail.latestTo("owner-" + tag + "@client.test")))
 			.isEqualTo("Exemple subject " + tag);
-		assertThat(this.jdbc.sql("select status from outgoing_message where id = :id")
-			.param("id", mine)
-			.query(String.class)
-			.single()).isEqualTo("SENT");
+		// Marked once the server's answer is in, on the mail thread.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("select status from outgoing_message where id = :id")
+				.param("id", mine)
+				.query(String.class)
+				.single()
+				.equals("SENT"));
 	}
 
 	private long message(String agency, String recipient, String subject, String status) {
