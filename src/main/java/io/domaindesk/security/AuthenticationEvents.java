@@ -1,5 +1,6 @@
 package io.domaindesk.security;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.domaindesk.agency.DeskPrincipal;
@@ -39,15 +40,31 @@ class AuthenticationEvents {
 				AuditEntry.of(principal.agencyId(), "login.success", AuditOutcome.SUCCESS, Map.of()));
 	}
 
+	/**
+	 * Every failure counts for the address it came from, attempts refused by a lock
+	 * included (they are guesses too); a failure that was not refused counts for the
+	 * account as well.
+	 */
 	@EventListener
 	void onFailure(AbstractAuthenticationFailureEvent event) {
 		String username = String.valueOf(event.getAuthentication().getName());
-		boolean alreadyLocked = event instanceof AuthenticationFailureLockedEvent;
-		boolean lockedNow = !alreadyLocked && this.throttle.recordFailure(username);
-		String reason = alreadyLocked ? "locked" : event.getException().getClass().getSimpleName();
+		String address = ClientAddress.current();
+		boolean refused = event instanceof AuthenticationFailureLockedEvent;
+		boolean addressWasBlocked = refused && this.throttle.isAddressBlocked(address);
+		boolean lockedNow = !refused && this.throttle.recordFailure(username);
+		boolean addressBlockedNow = this.throttle.recordAddressFailure(address) && !addressWasBlocked;
+		String reason = addressWasBlocked ? "address blocked"
+				: refused ? "locked" : event.getException().getClass().getSimpleName();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("reason", reason);
+		if (lockedNow) {
+			details.put("lockedNow", true);
+		}
+		if (addressBlockedNow) {
+			details.put("addressBlockedNow", true);
+		}
 		this.audit.recordAs(username, null,
-				AuditEntry.of(null, "login.failure", alreadyLocked ? AuditOutcome.DENIED : AuditOutcome.FAILURE,
-						lockedNow ? Map.of("reason", reason, "lockedNow", true) : Map.of("reason", reason)));
+				AuditEntry.of(null, "login.failure", refused ? AuditOutcome.DENIED : AuditOutcome.FAILURE, details));
 	}
 
 }

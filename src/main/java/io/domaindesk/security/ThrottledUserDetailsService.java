@@ -9,8 +9,11 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads users and marks a throttled account as locked, so that Spring Security refuses it
- * before the password is even checked — a correct password does not get through a lock.
+ * Loads users and marks an account as locked when {@link LoginThrottle} refuses the
+ * attempt (a blocked address, or a locked account tried from an address that failed), so
+ * that Spring Security refuses it before the password is even checked — a correct
+ * password does not get through. An unknown name gets the same answer as a wrong password
+ * either way.
  */
 @Component
 class ThrottledUserDetailsService implements UserDetailsService {
@@ -28,7 +31,7 @@ class ThrottledUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		DeskPrincipal principal = this.users.findByUsername(username.strip())
 			.orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
-		return this.throttle.isLocked(username) ? principal.locked() : principal;
+		return this.throttle.refuses(username, ClientAddress.current()) ? principal.locked() : principal;
 	}
 
 }

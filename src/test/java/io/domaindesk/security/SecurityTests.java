@@ -22,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -121,11 +122,62 @@ class SecurityTests {
 			.param("u", locked)
 			.update();
 		String exists = newUser("exists");
+		// A lock holds for the addresses that failed (see LoginThrottle): this one did.
+		this.jdbc.sql("""
+				insert into login_attempt_address (address, failures, window_started_at) values ('127.0.0.1', 1, now())
+				on conflict (address) do update set failures = login_attempt_address.failures + 1
+				""").update();
 		assertThat(login("nobody-" + UUID.randomUUID(), "correct horse battery staple"))
 			.hasRedirectedUrl("/login?error");
 		assertThat(login(disabled, "correct horse battery staple")).hasRedirectedUrl("/login?error");
 		assertThat(login(locked, "correct horse battery staple")).hasRedirectedUrl("/login?error");
 		assertThat(login(exists, "wrong password here")).hasRedirectedUrl("/login?error");
+	}
+
+	/**
+	 * ASVS 5.0 6.3.1: one address guessing many names is stopped, yet cannot lock anyone
+	 * out, the platform admin included: the right password from another address still
+	 * logs in.
+	 */
+	@Test
+	void oneAddressIsThrottledButCannotLockThePlatformAdminOut() {
+		String attacker = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+		String owner = "198.51.100." + (1 + new java.util.Random().nextInt(250));
+		String victim = newUser("sprayed");
+		try {
+			// Guesses at root and at other names, until the address limit (50).
+			for (int i = 1; i <= 49; i++) {
+				String name = (i % 2 == 0) ? "root" : "nobody-" + i;
+				assertThat(loginFrom(attacker, name, "guess-" + i)).as("guess " + i).hasRedirectedUrl("/login?error");
+			}
+			// Below the address limit, a right password for an account the address never
+			// tried still works from it...
+			assertThat(loginFrom(attacker, victim, "correct horse battery staple")).hasRedirectedUrl("/domains");
+			assertThat(loginFrom(attacker, "nobody", "guess-50")).hasRedirectedUrl("/login?error");
+			assertThat(lastAudit("nobody")).isEqualTo("login.failure/FAILURE");
+			// ...at the limit nothing does, with the same answer as a wrong password.
+			assertThat(loginFrom(attacker, victim, "correct horse battery staple")).hasRedirectedUrl("/login?error");
+			assertThat(lastAuditDetails(victim)).contains("address blocked");
+			// root is locked for the guessing address, not for its owner elsewhere.
+			assertThat(loginFrom(attacker, "root", "demo-password")).hasRedirectedUrl("/login?error");
+			assertThat(loginFrom(owner, "root", "demo-password")).hasRedirectedUrl("/domains");
+		}
+		finally {
+			this.jdbc.sql("delete from login_attempt where username in ('root', 'nobody') or username like 'nobody-%'")
+				.update();
+			this.jdbc.sql("delete from login_attempt_address where address in (:a, :o)")
+				.param("a", attacker)
+				.param("o", owner)
+				.update();
+		}
+	}
+
+	@Test
+	void anIpv6ClientIsCountedByItsSlash64() {
+		assertThat(LoginThrottle.addressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo("2001:db8:1:2:0:0:0:0/64");
+		assertThat(LoginThrottle.addressKey("2001:db8:1:2::1")).isEqualTo(LoginThrottle.addressKey("2001:db8:1:2::2"));
+		assertThat(LoginThrottle.addressKey("192.0.2.7")).isEqualTo("192.0.2.7");
+		assertThat(LoginThrottle.addressKey("not an address")).isEqualTo("unknown");
 	}
 
 	@Test
@@ -243,6 +295,26 @@ class SecurityTests {
 			.param("password", password)
 			.with(csrf())
 			.exchange();
+	}
+
+	private MvcTestResult loginFrom(String address, String username, String password) {
+		return this.mvc.post()
+			.uri("/login")
+			.param("username", username)
+			.param("password", password)
+			.with(csrf())
+			.with(request -> {
+				request.setRemoteAddr(address);
+				return request;
+			})
+			.exchange();
+	}
+
+	private String lastAuditDetails(String actor) {
+		return this.jdbc.sql("select details::text from audit_event where actor = :a order by id desc limit 1")
+			.param("a", actor)
+			.query(String.class)
+			.single();
 	}
 
 	private String newUser(String prefix) {
