@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -38,12 +39,16 @@ class SecondFactorController {
 
 	private final AccountSession accountSession;
 
+	private final ApplicationEventPublisher events;
+
 	private final RequestCache requestCache = new HttpSessionRequestCache();
 
-	SecondFactorController(CurrentUser currentUser, SecondFactor secondFactor, AccountSession accountSession) {
+	SecondFactorController(CurrentUser currentUser, SecondFactor secondFactor, AccountSession accountSession,
+			ApplicationEventPublisher events) {
 		this.currentUser = currentUser;
 		this.secondFactor = secondFactor;
 		this.accountSession = accountSession;
+		this.events = events;
 	}
 
 	@GetMapping
@@ -83,6 +88,7 @@ class SecondFactorController {
 	}
 
 	private String refused(Model model, HttpServletRequest request) {
+		this.events.publishEvent(new SecondFactorFailed(this.currentUser.get().getUsername()));
 		HttpSession session = request.getSession();
 		int attempts = ((session.getAttribute(ATTEMPTS) instanceof Integer n) ? n : 0) + 1;
 		if (attempts >= MAX_ATTEMPTS) {

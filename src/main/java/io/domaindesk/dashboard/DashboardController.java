@@ -24,9 +24,12 @@ class DashboardController {
 
 	private final AgencyDashboard dashboard;
 
-	DashboardController(CurrentUser currentUser, AgencyDashboard dashboard) {
+	private final FourEyesNotices fourEyes;
+
+	DashboardController(CurrentUser currentUser, AgencyDashboard dashboard, FourEyesNotices fourEyes) {
 		this.currentUser = currentUser;
 		this.dashboard = dashboard;
+		this.fourEyes = fourEyes;
 	}
 
 	@GetMapping("/admin")
@@ -40,6 +43,8 @@ class DashboardController {
 		model.addAttribute("links", !platform);
 		model.addAttribute("since", this.dashboard.attentionSince());
 		model.addAttribute("zone", this.dashboard.zone());
+		model.addAttribute("fourEyesNotices",
+				platform ? List.of() : this.fourEyes.forAdmin(me.agencyId(), me.userId(), me.getUsername()));
 		return "dashboard/index";
 	}
 

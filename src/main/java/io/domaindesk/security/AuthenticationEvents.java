@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.domaindesk.agency.DeskPrincipal;
+import io.domaindesk.agency.SecondFactorFailed;
 import io.domaindesk.audit.AuditEntry;
 import io.domaindesk.audit.AuditLog;
 import io.domaindesk.audit.AuditOutcome;
@@ -38,6 +39,17 @@ class AuthenticationEvents {
 		this.throttle.recordSuccess(principal.getUsername());
 		this.audit.recordAs(principal.getUsername(), principal.role().name(),
 				AuditEntry.of(principal.agencyId(), "login.success", AuditOutcome.SUCCESS, Map.of()));
+	}
+
+	/**
+	 * A wrong code at the TOTP step counts like a wrong password, for the account and the
+	 * address: otherwise a guesser who knows the password would get 5 fresh codes per new
+	 * session.
+	 */
+	@EventListener
+	void onSecondFactorFailure(SecondFactorFailed event) {
+		this.throttle.recordFailure(event.username());
+		this.throttle.recordAddressFailure(ClientAddress.current());
 	}
 
 	/**

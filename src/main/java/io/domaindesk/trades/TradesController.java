@@ -67,8 +67,13 @@ class TradesController {
 
 	@PostMapping("/trades/settings")
 	String settings(@RequestParam(defaultValue = "false") boolean fourEyes, RedirectAttributes redirect) {
-		this.settings.setFourEyes(this.currentUser.agencyId(), fourEyes);
-		Flash.ok(redirect, fourEyes ? "trade.settings.fourEyes.on" : "trade.settings.fourEyes.off");
+		Flash.ok(redirect, switch (this.settings.setFourEyes(fourEyes)) {
+			case TURNED_OFF_ONLY_ADMIN -> "trade.settings.fourEyes.offOnlyAdmin";
+			case REQUESTED -> "trade.settings.fourEyes.requested";
+			case ALREADY_REQUESTED -> "trade.settings.fourEyes.alreadyRequested";
+			case CANCELLED -> "trade.settings.fourEyes.onWithdrawn";
+			default -> fourEyes ? "trade.settings.fourEyes.on" : "trade.settings.fourEyes.off";
+		});
 		return "redirect:/trades";
 	}
 

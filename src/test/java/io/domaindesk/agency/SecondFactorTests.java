@@ -102,6 +102,14 @@ class SecondFactorTests {
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 		assertThat(guesser.get("/domains").headers().firstValue("Location"))
 			.hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+
+		// The wrong codes counted like wrong passwords: from this address the account is
+		// now locked, even for the right password (a new session would bring new codes).
+		BrowserSession again = new BrowserSession(this.port);
+		again.get("/login");
+		assertThat(
+				again.post("/login", Map.of("username", name, "password", PASSWORD)).headers().firstValue("Location"))
+			.hasValueSatisfying(l -> assertThat(l).endsWith("/login?error"));
 	}
 
 	private String startEnrolment(BrowserSession session) {

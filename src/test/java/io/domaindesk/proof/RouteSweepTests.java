@@ -218,6 +218,18 @@ class RouteSweepTests {
 			.update();
 		this.foreign.put("client", Long.toString(client));
 		this.foreign.put("consent", consent);
+		// A request of Studio Nord to turn four eyes off (sec12c): what confirming,
+		// cancelling or dismissing by id would decide.
+		long fourEyesChange = this.jdbc
+			.sql("select id from four_eyes_change where agency_id = :a and state = 'PENDING'")
+			.param("a", this.nord)
+			.query(Long.class)
+			.optional()
+			.orElseGet(() -> this.jdbc.sql("""
+					insert into four_eyes_change (agency_id, four_eyes, state, requested_by)
+					values (:a, false, 'PENDING', 'carol') returning id
+					""").param("a", this.nord).query(Long.class).single());
+		this.foreign.put("fourEyesChange", Long.toString(fourEyesChange));
 	}
 
 	@Test
@@ -437,6 +449,9 @@ class RouteSweepTests {
 		}
 		if (path.startsWith("/consents/")) {
 			path = path.replace("{id}", this.foreign.get("consent"));
+		}
+		if (path.startsWith("/admin/four-eyes/")) {
+			path = path.replace("{id}", this.foreign.get("fourEyesChange"));
 		}
 		if (path.startsWith("/admin/outbox/")) {
 			path = path.replace("{id}", this.foreign.get("message"));
