@@ -65,7 +65,7 @@ class BulkChangeTests {
 
 	@Test
 	void preflightReportsEachDomainThenTheBatchSendsTheChanges() {
-		List<String> domains = freeDomains(0, 3);
+		List<String> domains = freeDomains(3);
 		String target = this.jdbc.sql("select contact_tech from domain where agency_id = :a and name = :d")
 			.param("a", this.agency)
 			.param("d", domains.get(0))
@@ -115,7 +115,7 @@ class BulkChangeTests {
 
 	@Test
 	void aBatchCanBePausedResumedAndCancelled() {
-		List<String> domains = freeDomains(10, 4);
+		List<String> domains = freeDomains(4);
 		String newBilling = otherNichandle("none");
 		this.sandbox.addLatency("POST /domain/*/changeContact", 400);
 		MvcTestResult confirmed = this.mvc.post()
@@ -150,7 +150,7 @@ class BulkChangeTests {
 
 	@Test
 	void aBatchResumesAfterARestartWithoutSendingAnythingTwice() {
-		List<String> domains = freeDomains(20, 3);
+		List<String> domains = freeDomains(3);
 		String newTech = otherNichandle("none");
 		long account = this.jdbc.sql("select ovh_account_id from domain where agency_id = :a limit 1")
 			.param("a", this.agency)
@@ -243,8 +243,9 @@ class BulkChangeTests {
 			.single();
 	}
 
-	private List<String> freeDomains(int offset, int count) {
-		return DemoInventory.untouched(this.jdbc, this.agency, "ae1000-ovh", offset, count, true);
+	/** Domains of this test's own. */
+	private List<String> freeDomains(int count) {
+		return DemoInventory.reserve(this.jdbc, this.agency, "ae1000-ovh", count);
 	}
 
 	private String otherNichandle(String not) {

@@ -69,7 +69,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void singleChangeIsPreviewedSentAcceptedWithTheEmailedTokensAndShownInTheInventory() {
-		String domain = freeDomain(0);
+		String domain = freeDomain();
 		String newTech = otherNichandle(domain);
 		String oldTech = current(domain, "contact_tech");
 
@@ -125,7 +125,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void refusalsAreExplainedNextToTheFieldAndNothingIsSent() {
-		String domain = freeDomain(1);
+		String domain = freeDomain();
 		String admin = current(domain, "contact_admin");
 		assertThat(this.mvc.post()
 			.uri("/domains/{d}/nic-change", domain)
@@ -147,7 +147,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void ovhcloudRefusalIsShownInWordsWithItsQueryIdAndTheFormKeepsTheValues() {
-		String domain = freeDomain(2);
+		String domain = freeDomain();
 		assertThat(this.mvc.post()
 			.uri("/domains/{d}/nic-change", domain)
 			.param("contactBilling", "zz99999-ovh")
@@ -161,7 +161,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void aTimedOutCallIsNeverSentTwiceAndIsSettledByReadingOvhcloud() {
-		String domain = freeDomain(3);
+		String domain = freeDomain();
 		String newAdmin = otherNichandle(domain);
 		this.sandbox.setReadTimeout(Duration.ofSeconds(6));
 		this.sandbox.addFault("POST /domain/*/changeContact", SandboxProperties.FaultKind.READ_TIMEOUT, 100, 0);
@@ -202,7 +202,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void aNewContactsNichandleIsCreatedFromTheRulesAndUsedForTheChange() {
-		String domain = freeDomain(5);
+		String domain = freeDomain();
 		assertThat(this.mvc.get()
 			.uri("/domains/{d}/nic-change/new-account?country=FR&legalform=individual", domain)
 			.with(user(this.bob))).hasStatusOk().bodyText().contains("name=\"firstname\"").contains("name=\"email\"");
@@ -254,7 +254,7 @@ class NicChangeFlowTests {
 
 	@Test
 	void anotherAgencyCannotTouchThem() {
-		String domain = freeDomain(4);
+		String domain = freeDomain();
 		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
 		assertThat(this.mvc.get().uri("/domains/{d}/nic-change", domain).with(user(carol))).hasStatus(404);
 		assertThat(this.mvc.post()
@@ -272,9 +272,9 @@ class NicChangeFlowTests {
 			.with(csrf())).hasStatus(403);
 	}
 
-	/** A domain no other test touched, the n-th of them. */
-	private String freeDomain(int n) {
-		return DemoInventory.untouched(this.jdbc, this.agency, "ae1000-ovh", n * 7, 1, false).get(0);
+	/** A domain of this test's own. */
+	private String freeDomain() {
+		return DemoInventory.reserve(this.jdbc, this.agency, "ae1000-ovh", 1).get(0);
 	}
 
 	private String otherNichandle(String domain) {

@@ -70,7 +70,7 @@ class FaultTests {
 	@ParameterizedTest
 	@EnumSource(value = FaultKind.class, names = { "TOO_MANY_REQUESTS", "SERVER_ERROR_HTML", "SERVICE_UNAVAILABLE" })
 	void aBulkChangeUnderFaultsSendsEachChangeAtMostOnceAndLosesNone(FaultKind kind) throws Exception {
-		List<String> domains = freeDomains();
+		List<String> domains = freeDomains(DOMAINS);
 		assertThat(domains).hasSize(DOMAINS);
 		String newTech = otherTech(domains);
 		Map<String, Long> tasksBefore = new LinkedHashMap<>();
@@ -145,7 +145,7 @@ class FaultTests {
 
 	@Test
 	void aFailureIsExplainedInWordsNotWithTheServersHtml() {
-		List<String> domains = freeDomains().subList(0, 1);
+		List<String> domains = freeDomains(1);
 		this.sandbox.addFault("POST /domain/*/changeContact", FaultKind.SERVER_ERROR_HTML, 100, 0);
 		var request = this.mvc.post()
 			.uri("/nic-changes/bulk")
@@ -177,16 +177,9 @@ class FaultTests {
 			.single();
 	}
 
-	private List<String> freeDomains() {
-		return this.jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
-				  and d.pending_operations = 0 and d.name not like 'fixture-%'
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				  and not exists (select 1 from ovh_sandbox.object o where o.kind = 'contactChange' and o.ref = d.name)
-				order by md5(d.name) limit :n
-				""").param("a", this.agency).param("n", DOMAINS).query(String.class).list();
+	/** Domains of this test's own. */
+	private List<String> freeDomains(int count) {
+		return DemoInventory.reserve(this.jdbc, this.agency, "ae1000-ovh", count);
 	}
 
 	private String otherTech(List<String> domains) {

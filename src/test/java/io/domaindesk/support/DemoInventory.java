@@ -1,7 +1,10 @@
 package io.domaindesk.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.awaitility.Awaitility;
 
@@ -15,10 +18,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * The demo agency's inventory as flow tests need it: synced from the sandbox once, and
- * domains that no other test has touched yet (tests share one database, so each picks its
- * own).
+ * domains reserved for one test (tests share one database and run in any order, so each
+ * reserves its own instead of counting on an offset or an order nobody else uses).
  */
 public final class DemoInventory {
+
+	/** Domains handed out in this run, per agency: never handed out twice. */
+	private static final Set<String> RESERVED = ConcurrentHashMap.newKeySet();
 
 	private DemoInventory() {
 	}
@@ -44,9 +50,43 @@ public final class DemoInventory {
 	}
 
 	/**
+	 * Reserves {@code count} domains for the caller alone: in state ok, administered by
+	 * the agency's own nichandle, with nothing in flight at OVHcloud, no nichandle
+	 * change, contact-change task or trade here, and not reserved before in this run.
+	 * Whatever ran before, the caller gets domains of its own, or a failure saying none
+	 * are left.
+	 */
+	public static synchronized List<String> reserve(JdbcClient jdbc, long agency, String agencyNichandle, int count) {
+		List<String> candidates = jdbc.sql("""
+				select d.name from domain d
+				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = :nic
+				  and d.pending_operations = 0 and d.name not like 'fixture-%'
+				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
+				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
+				  and not exists (select 1 from trade t where t.domain_name = d.name)
+				  and not exists (select 1 from ovh_sandbox.object o where o.kind = 'contactChange' and o.ref = d.name)
+				order by d.name
+				""").param("a", agency).param("nic", agencyNichandle).query(String.class).list();
+		List<String> reserved = new ArrayList<>();
+		for (String name : candidates) {
+			if (reserved.size() == count) {
+				break;
+			}
+			if (RESERVED.add(agency + "/" + name)) {
+				reserved.add(name);
+			}
+		}
+		if (reserved.size() < count) {
+			throw new IllegalStateException("Only " + reserved.size() + " free domains left for agency " + agency + ", "
+					+ count + " wanted: the demo inventory is used up");
+		}
+		return reserved;
+	}
+
+	/**
 	 * Domains in state ok, administered by the agency's own nichandle, with nothing in
 	 * flight and no history here: {@code count} of them from {@code offset}, in name
-	 * order ({@code descending} to stay clear of other tests).
+	 * order. Only for a database of one's own: in the shared one, {@link #reserve}.
 	 */
 	public static List<String> untouched(JdbcClient jdbc, long agency, String agencyNichandle, int offset, int count,
 			boolean descending) {
