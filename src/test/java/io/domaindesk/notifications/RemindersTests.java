@@ -96,9 +96,15 @@ class RemindersTests {
 	@Test
 	void aUserWhoTurnedTaskRemindersOffGetsNone() {
 		this.settings.save(new NoticeSettings.Settings(this.bob, this.address, "en", true, false, true));
-		task("reminder-off-" + UUID.randomUUID() + ".fr", Instant.now().minus(Duration.ofDays(6)), "bob");
+		String domain = "reminder-off-" + UUID.randomUUID() + ".fr";
+		task(domain, Instant.now().minus(Duration.ofDays(6)), "bob");
 		assertThat(this.reminders.run(Instant.now())).isZero();
 		assertThat(TestMail.to(this.address)).isEmpty();
+		// The task was due: turned back on, the reminder goes.
+		this.settings.save(new NoticeSettings.Settings(this.bob, this.address, "en", true, true, true));
+		assertThat(this.reminders.run(Instant.now())).isOne();
+		assertThat(TestMail.subject(TestMail.latestTo(this.address))).contains(domain);
+		assertThat(TestMail.to(this.address)).as("nothing sent while turned off").hasSize(1);
 	}
 
 	private void task(String domain, Instant created, String startedBy) {

@@ -45,6 +45,18 @@ class SandboxPagesTests {
 	@Autowired
 	Domains domains;
 
+	@Autowired
+	ObjectStore store;
+
+	@Autowired
+	Seeder seeder;
+
+	@Autowired
+	Credentials credentials;
+
+	@Autowired
+	SandboxClock clock;
+
 	private DeskPrincipal principal(String username) {
 		return this.users.findByUsername(username).orElseThrow();
 	}
@@ -67,12 +79,12 @@ class SandboxPagesTests {
 
 	@Test
 	void mailboxButtonAnswersWithTheToken() throws Exception {
-		// An owner change of its own, so the token is live whatever other tests did with
-		// theirs: Agence Exemple's first domain, to an owner id that only needs to exist
-		// in the mail.
-		String domainName = this.jdbc.sql("""
-				select id from ovh_sandbox.object where kind = 'domain' and 'ae1000-ovh' = any(parties)
-				order by id limit 1""").query(String.class).single();
+		// An owner change on a domain of its own, so the token is live whatever other
+		// tests did with theirs and no other test finds a trade on its domain; the new
+		// owner id only needs to exist in the mail.
+		String domainName = new SandboxFixtures(this.store, this.seeder, this.domainTasks, this.credentials,
+				this.control, this.clock)
+			.domain("ae1000-ovh");
 		long taskId = this.domainTasks
 			.createTrade(this.domains.get(domainName), 424242L, null, java.time.Instant.now(), "ae1000-ovh")
 			.path("id")
