@@ -57,22 +57,28 @@ public final class DemoInventory {
 	 * are left.
 	 */
 	public static synchronized List<String> reserve(JdbcClient jdbc, long agency, String agencyNichandle, int count) {
-		List<String> candidates = jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = :nic
-				  and d.pending_operations = 0 and d.name not like 'fixture-%'
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				  and not exists (select 1 from trade t where t.domain_name = d.name)
-				  and not exists (select 1 from ovh_sandbox.object o where o.kind = 'contactChange' and o.ref = d.name)
-				order by d.name
-				""").param("a", agency).param("nic", agencyNichandle).query(String.class).list();
+		List<String> candidates = jdbc
+			.sql("""
+					select d.name from domain d
+					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = :nic
+					  and d.pending_operations = 0 and d.name not like 'fixture-%'
+					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
+					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
+					  and not exists (select 1 from trade t where t.domain_name = d.name)
+					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
+					  and not exists (select 1 from ovh_sandbox.object o where o.kind = 'contactChange' and o.ref = d.name)
+					order by d.name
+					""")
+			.param("a", agency)
+			.param("nic", agencyNichandle)
+			.query(String.class)
+			.list();
 		List<String> reserved = new ArrayList<>();
 		for (String name : candidates) {
 			if (reserved.size() == count) {
 				break;
 			}
-			if (RESERVED.add(agency + "/" + name)) {
+			if (claim(agency, name)) {
 				reserved.add(name);
 			}
 		}
@@ -81,6 +87,15 @@ public final class DemoInventory {
 					+ count + " wanted: the demo inventory is used up");
 		}
 		return reserved;
+	}
+
+	/**
+	 * Reserves one domain a test chose by conditions of its own (an owner's legal form,
+	 * say): false when another test of this run reserved it first, so the caller looks
+	 * further.
+	 */
+	public static boolean claim(long agency, String name) {
+		return RESERVED.add(agency + "/" + name);
 	}
 
 	/**

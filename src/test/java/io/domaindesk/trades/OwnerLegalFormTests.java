@@ -132,7 +132,7 @@ class OwnerLegalFormTests {
 
 	/**
 	 * A .com domain untouched by other tests whose owner has this legal form and plain
-	 * names (no hostile seed values).
+	 * names (no hostile seed values), reserved for this test.
 	 */
 	private String domainOwnedBy(String legalForm) {
 		List<String> candidates = this.jdbc
@@ -153,7 +153,8 @@ class OwnerLegalFormTests {
 			Map<String, String> owner = currentOwner(name);
 			if (legalForm.equals(owner.get("legalForm"))
 					&& String.valueOf(owner.get("lastName")).matches("[\\p{L} '-]+")
-					&& String.valueOf(owner.getOrDefault("organisationName", "x")).matches("[\\p{L}\\p{N} '&.-]+")) {
+					&& String.valueOf(owner.getOrDefault("organisationName", "x")).matches("[\\p{L}\\p{N} '&.-]+")
+					&& DemoInventory.claim(this.agency, name)) {
 				return name;
 			}
 		}
