@@ -7,7 +7,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.support.BrowserSession;
@@ -16,8 +19,10 @@ import io.domaindesk.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /**
  * The public consent page over real HTTP, from a browser with no account and no cookie:
@@ -25,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * recorded once with its evidence in the audit chain.
  */
 @IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsentPageTests {
 
 	/** Far from the ids of real trades, whose pages list their consent requests. */
@@ -42,6 +48,9 @@ class ConsentPageTests {
 	@Autowired
 	ConsentRateLimit rateLimit;
 
+	@Autowired
+	MockMvcTester mvc;
+
 	@LocalServerPort
 	int port;
 
@@ -56,6 +65,51 @@ class ConsentPageTests {
 	@AfterEach
 	void forgetCounts() {
 		this.rateLimit.forget();
+	}
+
+	/**
+	 * What the route sweep does, and what left the consent page with a session-bound CSRF
+	 * token for every later test: a MockMvc request to the page with Spring Security's
+	 * {@code csrf()}, which rewires the shared context's filter.
+	 */
+	@Test
+	@Order(1)
+	void aMockMvcAnswerWithTheTestsCsrfTokenGetsTheNeutralPage() {
+		assertThat(this.mvc.post()
+			.uri("/consent/{token}", ConsentTokens.newToken())
+			.param("answer", "agree")
+			.with(csrf())
+			.accept(org.springframework.http.MediaType.TEXT_HTML)).hasStatus(ConsentPage.NEUTRAL_STATUS);
+	}
+
+	/** In the state the previous test leaves the shared context in. */
+	@Test
+	@Order(2)
+	void noLinkOpensASessionWhateverRanBefore() {
+		String valid = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		String used = request(Instant.now().plus(7, ChronoUnit.DAYS));
+		BrowserSession owner = new BrowserSession(this.port);
+		assertThat(owner.get("/consent/" + used).statusCode()).isEqualTo(200);
+		assertThat(owner.post("/consent/" + used, Map.of("answer", "agree")).statusCode()).isEqualTo(200);
+		String expired = request(Instant.now().minusSeconds(1));
+
+		Map<String, String> tokens = Map.of("unknown", ConsentTokens.newToken(), "used", used, "expired", expired,
+				"valid", valid);
+		tokens.forEach((kind, token) -> {
+			HttpResponse<String> page = fresh("/consent/" + token);
+			assertThat(page.statusCode()).as(kind).isEqualTo(kind.equals("valid") ? 200 : 404);
+			assertThat(page.headers().allValues("Set-Cookie")).as("cookies of the %s link's page", kind)
+				.noneMatch((cookie) -> cookie.startsWith("SESSION="));
+		});
+		// The valid link's form is protected by the page's own cookie, not a session.
+		assertThat(fresh("/consent/" + valid).headers().allValues("Set-Cookie")).singleElement()
+			.asString()
+			.startsWith("DD-CONSENT-CSRF=");
+		BrowserSession answering = new BrowserSession(this.port);
+		answering.get("/consent/" + valid);
+		HttpResponse<String> answered = answering.post("/consent/" + valid, Map.of("answer", "agree"));
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.headers().allValues("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith("SESSION="));
 	}
 
 	@Test

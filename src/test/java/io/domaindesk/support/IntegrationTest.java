@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a real port and a real PostgreSQL, with the demo data and the
@@ -29,6 +30,9 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureMockMvc
 @Import(TestDatabaseConfiguration.class)
 @ActiveProfiles("test")
+// MockMvc's security post-processors rewire the shared context's filters: put them back.
+@TestExecutionListeners(listeners = SecurityFiltersRestore.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IntegrationTest {
 
 }
