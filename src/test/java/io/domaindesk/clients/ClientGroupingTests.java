@@ -110,12 +110,17 @@ class ClientGroupingTests {
 			.contains(PREFIX + "b.com")
 			.contains("9000001")
 			.contains("9000003")
-			.doesNotContain(PREFIX + "c.com");
+			.doesNotContain(PREFIX + "c.com")
+			// The rows of /domains (one fragment), their boxes ticking for the split.
+			.contains("<a href=\"/domains/" + PREFIX + "a.com\">")
+			.contains("form=\"split-form\" value=\"" + PREFIX + "a.com\"")
+			.doesNotContain("bulk-form");
 		// The domain list filters by client, agency first.
 		assertThat(this.mvc.get().uri("/domains?client={id}", acme).with(user(this.bob))).hasStatusOk()
 			.bodyText()
 			.contains(PREFIX + "a.com")
 			.contains(PREFIX + "b.com")
+			.contains("form=\"bulk-form\" value=\"" + PREFIX + "b.com\"")
 			.doesNotContain(PREFIX + "c.com");
 	}
 
