@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -41,8 +39,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class DomainSearch {
 
-	/** Counts stop here: "10,000+" is as useful as an exact figure and costs far less. */
-	static final int COUNT_LIMIT = 10_000;
+	/**
+	 * Counts stop here: "more than 1,000" is as useful as an exact figure and costs a
+	 * read of 1,000 rows at most (10,000 cost 10,000 heap reads, 20 to 70 ms on 2 cores).
+	 */
+	static final int COUNT_LIMIT = 1_000;
+
+	/**
+	 * How far a page walks its sort order before collecting the matches instead: a filter
+	 * matching more than {@link #COUNT_LIMIT} of the agency's rows fills a page within
+	 * this many unless its matches cluster far away.
+	 */
+	static final int WALK_ROWS = 2_000;
 
 	private static final int MAX_GRAMS = 12;
 
@@ -120,24 +128,39 @@ class DomainSearch {
 
 	}
 
-	/** The statements of one page, chosen as {@link #page} chooses them. */
-	record Plan(Statement count, long counted, Statement page, boolean cursorGone) {
+	/**
+	 * The statements of one page, chosen as {@link #page} chooses them: the walk of the
+	 * sort order first when there is one, the collection of the matches when there is no
+	 * walk or it stops short. {@code filter} is the page actually read.
+	 */
+	record Plan(DomainFilter filter, Statement count, long counted, Statement walk, Statement collect,
+			boolean cursorGone) {
 
 	}
 
 	@Transactional(readOnly = true)
 	Page page(long agencyId, DomainFilter filter) {
-		// The same statement text serves rare and dense searches: a plan cached for one
-		// would be wrong for the other.
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 		Plan plan = plan(agencyId, filter, COUNT_LIMIT);
 		if (plan.cursorGone()) {
 			// A domain gone from the inventory since: start again from the top.
 			return page(agencyId, filter.firstPage());
 		}
+		filter = plan.filter();
 		boolean capped = plan.counted() > COUNT_LIMIT;
 		long total = Math.min(plan.counted(), COUNT_LIMIT);
-		List<DomainRow> rows = new ArrayList<>(plan.page().on(this.jdbc).query(DomainRow.class).list());
+		List<DomainRow> rows = null;
+		if (plan.walk() != null) {
+			rows = plan.walk().on(this.jdbc).query(DomainRow.class).list();
+			if (rows.size() <= filter.size() && plan.collect() != null) {
+				// The walk stopped before a full page: the matches sit far away in this
+				// order.
+				rows = null;
+			}
+		}
+		if (rows == null) {
+			rows = plan.collect().on(this.jdbc).query(DomainRow.class).list();
+		}
+		rows = new ArrayList<>(rows);
 		boolean more = rows.size() > filter.size();
 		if (more) {
 			rows.remove(rows.size() - 1);
@@ -157,14 +180,29 @@ class DomainSearch {
 	}
 
 	/**
-	 * Counts, then chooses the page's statement. A search the planner expects to match
-	 * more than {@code limit} rows is written with LIKE alone: the matches are dense,
-	 * walking the sort order finds a page at once, and the index would only make it fetch
-	 * them all. Any other search is written with the index's pieces alone, whose
-	 * statistics the planner reads right (LIKE beside them would be counted twice and
-	 * make "a" look five times rarer than it is).
+	 * Counts, then chooses how to find the page, so that no shape reads much more than a
+	 * page and the count's {@code limit} rows:
+	 * <ul>
+	 * <li>without a filter, the sort order's index is walked from the page's start: a
+	 * page read;</li>
+	 * <li>when the count is exact (at most {@code limit} matches), the matches are
+	 * collected by their most selective index and sorted;</li>
+	 * <li>otherwise the sort order is walked, {@link #WALK_ROWS} rows at most, keeping
+	 * the matches; matches that dense fill a page within a few hundred rows. Only when
+	 * they do not (matches clustered far away in this order) are they collected.</li>
+	 * </ul>
+	 * Leaving that choice to the planner is what made a search walk most of the agency
+	 * for rare matches that happen to sit together at the far end of the order (every CJK
+	 * name), or collect and sort 10,000 rows for a page of 25.
+	 * <p>
+	 * A page number past {@code limit} rows (an old bookmark: numbers are shown only
+	 * under an exact count) becomes the last page, read from the other end.
 	 */
 	Plan plan(long agencyId, DomainFilter filter, int limit) {
+		plannerSettings();
+		if (!filter.keyset() && filter.offset() >= limit) {
+			filter = filter.lastPage();
+		}
 		Statement count = countStatement(agencyId, filter, limit);
 		long counted = count.on(this.jdbc).query(Long.class).single();
 		String cursor = (filter.after() != null) ? filter.after() : filter.before();
@@ -172,90 +210,113 @@ class DomainSearch {
 		if (cursor != null) {
 			Optional<String> key = cursorKey(agencyId, filter, cursor);
 			if (key.isEmpty()) {
-				return new Plan(count, counted, null, true);
+				return new Plan(filter, count, counted, null, null, true);
 			}
 			cursorKey = key.get();
 		}
-		boolean capped = counted > limit;
-		// Collecting costs a read of every match; walking, a read of every row up to the
-		// page's last match, which for a search clustered in the sort order (every "xn--"
-		// name) can be most of the agency. Walk only when matches are so dense that they
-		// cannot all sit far away: three times the limit (30 % of 100,000).
-		boolean searching = !DomainNames.searchKey(filter.q()).isEmpty() && !filter.gone();
-		boolean walk = capped && searching && estimatedMatches(agencyId, filter) > 3L * limit;
-		// Without a search, a capped count leaves the choice to the planner, whose
-		// estimates of the other filters are right.
-		boolean collect = !capped || (searching && !walk);
-		return new Plan(count, counted, pageStatement(agencyId, filter, collect, cursorKey, walk), false);
-	}
-
-	/**
-	 * How many of the agency's domains the planner expects the search to match, from the
-	 * statistics of the index's pieces (a plan, not a count: about a millisecond).
-	 */
-	long estimatedMatches(long agencyId, DomainFilter filter) {
-		if (DomainNames.searchKey(filter.q()).isEmpty() || filter.gone()) {
-			return 0;
+		Where walking = where(agencyId, filter, true);
+		if (walking.filters.isEmpty()) {
+			return new Plan(filter, count, counted, walkStatement(walking, filter, cursorKey, false), null, false);
 		}
-		Map<String, Object> params = new LinkedHashMap<>();
-		String plan = String.join("\n", this.jdbc
-			// Without the agency: its id is in every piece, the planner would count it
-			// twice.
-			.sql("explain select 1 from domain d where " + grams(agencyId, DomainNames.searchKey(filter.q()), params))
-			.params(params)
-			.query(String.class)
-			.list());
-		Matcher rows = PLAN_ROWS.matcher(plan);
-		return rows.find() ? Long.parseLong(rows.group(1)) : 0;
+		Statement collect = collectStatement(where(agencyId, filter, false), filter, cursorKey);
+		if (counted <= limit) {
+			return new Plan(filter, count, counted, null, collect, false);
+		}
+		return new Plan(filter, count, counted, walkStatement(walking, filter, cursorKey, true), collect, false);
 	}
 
-	private static final Pattern PLAN_ROWS = Pattern.compile("rows=(\\d+)");
+	/**
+	 * For the rest of the transaction (the caller's), the settings every statement of the
+	 * list is planned with:
+	 * <ul>
+	 * <li>no generic plan: the same statement text serves rare and dense searches, a plan
+	 * cached for one would be wrong for the other;</li>
+	 * <li>no sequential scan of {@code domain}: for a count stopped at {@code limit} rows
+	 * the planner likes to read the table from its start hoping to meet enough matches
+	 * early, when an agency's rows sit together far into it (a sync writes them at once);
+	 * the list never needs more than a fraction of one agency.</li>
+	 * </ul>
+	 */
+	void plannerSettings() {
+		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+		this.jdbc.sql("set local enable_seqscan = off").update();
+	}
 
 	/**
-	 * The count, stopped at one more than {@code limit}. A search counts through the
-	 * index's pieces, which stops after {@code limit} rows read. Without one, in the
-	 * list's order: unordered, the planner may read the table from its start hoping to
-	 * meet the agency's rows early, when they sit together at its end (a sync writes an
-	 * agency's domains at once).
+	 * The count, stopped at one more than {@code limit}, unordered: the planner reads the
+	 * matches by their most selective index (the search's pieces, a filter's own index),
+	 * not in the list's order, which for a rare filter walks most of the agency.
 	 */
 	Statement countStatement(long agencyId, DomainFilter filter, int limit) {
 		Where where = where(agencyId, filter, false);
-		boolean searching = !DomainNames.searchKey(filter.q()).isEmpty() && !filter.gone();
 		return new Statement(
-				"select count(*) from (select 1 from domain d where " + where.sql
-						+ (searching ? "" : " order by " + orderBy(filter, false)) + " limit " + (limit + 1) + ") c",
+				"select count(*) from (select 1 from domain d where " + where.all() + " limit " + (limit + 1) + ") c",
 				where.params);
 	}
 
 	/**
-	 * The page's statement, one row more than the page to know whether there is a next.
-	 * Collecting (when the count is exact) puts the matches behind an {@code offset 0}
-	 * fence, so the planner fetches them by their most selective index and sorts them,
-	 * instead of walking the sort order in the hope that matches come early.
+	 * Walks the sort order's index from the page's start, one row more than the page to
+	 * know whether there is a next. {@code bounded}: at most {@link #WALK_ROWS} rows
+	 * (plus the offset) are read, the filters applied to them.
 	 */
-	Statement pageStatement(long agencyId, DomainFilter filter, boolean collect, String cursorKey, boolean likeOnly) {
-		Where where = where(agencyId, filter, likeOnly);
-		boolean desc = filter.dir().equals("desc");
+	private Statement walkStatement(Where where, DomainFilter filter, String cursorKey, boolean bounded) {
 		boolean backwards = filter.before() != null || filter.last();
-		String condition = where.sql;
-		if (cursorKey != null) {
-			// Row comparison, so that the sort index serves it as a range.
-			Order order = ORDERS.get(filter.sort());
-			condition += " and (" + order.key(desc) + ", d.name) " + ((desc == backwards) ? ">" : "<")
-					+ " (cast(:cursorKey as " + order.type() + "), :cursorName)";
-			where.params.put("cursorKey", cursorKey);
-			where.params.put("cursorName", (filter.after() != null) ? filter.after() : filter.before());
-		}
-		String matches = "select " + DomainRow.COLUMNS + " from domain d where " + condition;
+		String range = where.ranges(cursor(where, filter, cursorKey));
 		String orderBy = orderBy(filter, backwards);
-		String sql = collect ? "select * from (" + matches + " offset 0) d order by " + orderBy
-				: matches + " order by " + orderBy;
+		String sql;
+		if (bounded) {
+			// The sort key is an output column of the walk, so the outer order is the
+			// walk's own: the filters stop it as soon as the page is full.
+			sql = "select " + DomainRow.COLUMNS + " from (select d.*, " + ORDERS.get(filter.sort()).key(isDesc(filter))
+					+ " as sort_key from domain d where " + range + " order by " + orderBy + " limit :scan) d where "
+					+ String.join(" and ", where.filters) + " order by "
+					+ orderBy.replace(ORDERS.get(filter.sort()).key(isDesc(filter)), "d.sort_key");
+			where.params.put("scan", WALK_ROWS + filter.offset());
+		}
+		else {
+			sql = "select " + DomainRow.COLUMNS + " from domain d where " + range + " order by " + orderBy;
+		}
+		return limited(sql, where, filter);
+	}
+
+	/**
+	 * Collects every match by its most selective index behind an {@code offset 0} fence,
+	 * then sorts them: for matches too few, or too far away, to walk to.
+	 */
+	private Statement collectStatement(Where where, DomainFilter filter, String cursorKey) {
+		boolean backwards = filter.before() != null || filter.last();
+		String matches = "select " + DomainRow.COLUMNS + " from domain d where "
+				+ where.all(cursor(where, filter, cursorKey));
+		return limited("select * from (" + matches + " offset 0) d order by " + orderBy(filter, backwards), where,
+				filter);
+	}
+
+	/** The keyset condition, as a row comparison the sort index serves as a range. */
+	private static String cursor(Where where, DomainFilter filter, String cursorKey) {
+		if (cursorKey == null) {
+			return null;
+		}
+		boolean desc = isDesc(filter);
+		boolean backwards = filter.before() != null || filter.last();
+		Order order = ORDERS.get(filter.sort());
+		where.params.put("cursorKey", cursorKey);
+		where.params.put("cursorName", (filter.after() != null) ? filter.after() : filter.before());
+		return "(" + order.key(desc) + ", d.name) " + ((desc == backwards) ? ">" : "<") + " (cast(:cursorKey as "
+				+ order.type() + "), :cursorName)";
+	}
+
+	/** One row more than the page, to know whether there is a next. */
+	private static Statement limited(String sql, Where where, DomainFilter filter) {
 		where.params.put("limit", filter.size() + 1);
 		if (filter.keyset()) {
 			return new Statement(sql + " limit :limit", where.params);
 		}
 		where.params.put("offset", filter.offset());
 		return new Statement(sql + " limit :limit offset :offset", where.params);
+	}
+
+	private static boolean isDesc(DomainFilter filter) {
+		return filter.dir().equals("desc");
 	}
 
 	/**
@@ -276,7 +337,7 @@ class DomainSearch {
 	 */
 	void forEach(long agencyId, DomainFilter filter, Consumer<DomainRow> consumer) {
 		Where where = where(agencyId, filter, false);
-		String sql = "select " + DomainRow.COLUMNS + " from domain d where " + where.sql + " order by "
+		String sql = "select " + DomainRow.COLUMNS + " from domain d where " + where.all() + " order by "
 				+ orderBy(filter, false);
 		try (Stream<DomainRow> rows = where.bind(this.jdbc.sql(sql)).query(DomainRow.class).stream()) {
 			rows.forEach(consumer);
@@ -318,20 +379,28 @@ class DomainSearch {
 		return ORDERS.get(filter.sort()).key(desc) + direction + ", d.name" + direction;
 	}
 
-	private static Where where(long agencyId, DomainFilter filter, boolean likeOnly) {
+	/**
+	 * The conditions of a filter: {@code ranges} are served by the sort order's index
+	 * (the agency, gone or not, and a state or expiry filter on its own sort),
+	 * {@code filters} are checked on each row. {@code walking}: the search is written
+	 * with LIKE alone, to be checked on the rows a walk reads; otherwise with the index's
+	 * pieces.
+	 */
+	private static Where where(long agencyId, DomainFilter filter, boolean walking) {
+		List<String> ranges = new ArrayList<>();
 		List<String> clauses = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		clauses.add("d.agency_id = :agency");
+		ranges.add("d.agency_id = :agency");
 		params.put("agency", agencyId);
-		clauses.add(filter.gone() ? "d.gone_at is not null" : "d.gone_at is null");
+		ranges.add(filter.gone() ? "d.gone_at is not null" : "d.gone_at is null");
 		String key = DomainNames.searchKey(filter.q());
 		if (!key.isEmpty()) {
 			boolean shortSearch = key.codePointCount(0, key.length()) <= 3;
-			if (!likeOnly) {
+			if (!walking) {
 				clauses.add(grams(agencyId, key, params));
 			}
 			// For a short search the pieces are exact: LIKE would only skew the estimate.
-			if (likeOnly || !shortSearch) {
+			if (walking || !shortSearch) {
 				clauses.add("d.search_text like :q escape '\\'");
 				params.put("q", "%" + escapeLike(key) + "%");
 			}
@@ -353,7 +422,12 @@ class DomainSearch {
 		if (filter.state() != null) {
 			// Written as the state sort's index key when sorting by state, so that the
 			// index serves both.
-			clauses.add(sortedByState ? "coalesce(d.state, '') = :state" : "d.state = :state");
+			if (sortedByState) {
+				ranges.add("coalesce(d.state, '') = :state");
+			}
+			else {
+				clauses.add("d.state = :state");
+			}
 			params.put("state", filter.state());
 		}
 		if (filter.expiresWithin() != null) {
@@ -362,11 +436,11 @@ class DomainSearch {
 				clauses.add("d.expires_at <= :expiresBefore");
 			}
 			else if (filter.dir().equals("desc")) {
-				clauses.add("coalesce(d.expires_at, '-infinity'::timestamptz) > '-infinity'::timestamptz"
+				ranges.add("coalesce(d.expires_at, '-infinity'::timestamptz) > '-infinity'::timestamptz"
 						+ " and coalesce(d.expires_at, '-infinity'::timestamptz) <= :expiresBefore");
 			}
 			else {
-				clauses.add("coalesce(d.expires_at, 'infinity'::timestamptz) <= :expiresBefore");
+				ranges.add("coalesce(d.expires_at, 'infinity'::timestamptz) <= :expiresBefore");
 			}
 			params.put("expiresBefore", Timestamp.from(Instant.now().plus(filter.expiresWithin(), ChronoUnit.DAYS)));
 		}
@@ -381,7 +455,7 @@ class DomainSearch {
 			clauses.add("d.client_id = :client");
 			params.put("client", filter.client());
 		}
-		return new Where(String.join(" and ", clauses), params);
+		return new Where(ranges, clauses, params);
 	}
 
 	/**
@@ -423,7 +497,30 @@ class DomainSearch {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private record Where(String sql, Map<String, Object> params) {
+	private record Where(List<String> ranges, List<String> filters, Map<String, Object> params) {
+
+		String all() {
+			return all(null);
+		}
+
+		/** Every condition, and {@code extra} when not null. */
+		String all(String extra) {
+			List<String> all = new ArrayList<>(this.ranges);
+			all.addAll(this.filters);
+			if (extra != null) {
+				all.add(extra);
+			}
+			return String.join(" and ", all);
+		}
+
+		/** The conditions the sort order's index serves, and {@code extra}. */
+		String ranges(String extra) {
+			List<String> all = new ArrayList<>(this.ranges);
+			if (extra != null) {
+				all.add(extra);
+			}
+			return String.join(" and ", all);
+		}
 
 		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
 			return statement.params(this.params);

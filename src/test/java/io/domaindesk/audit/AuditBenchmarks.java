@@ -53,9 +53,6 @@ class AuditBenchmarks {
 
 	static final int ROWS = 1_000_000;
 
-	private static final String[] ACTIONS = { "domains.export", "domain.refresh", "contact.change", "contact.accept",
-			"trade.order", "trade.approve", "user.create", "login.success", "login.failure", "sync.run" };
-
 	private static long agencyId;
 
 	private static String username;
@@ -173,62 +170,7 @@ class AuditBenchmarks {
 
 	/** COPY IN, 10,000 rows a message, each sealed as AuditChain would seal it. */
 	private void load() throws Exception {
-		DateTimeFormatter timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
-		HexFormat hex = HexFormat.of();
-		Mac mac = this.chain.newMac();
-		byte[] previous = AuditChain.GENESIS;
-		long firstMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now().minus(365, ChronoUnit.DAYS));
-		long stepMicros = 365L * 24 * 3600 * 1_000_000 / ROWS;
-		try (Connection connection = this.dataSource.getConnection()) {
-			CopyIn copy = connection.unwrap(PGConnection.class)
-				.getCopyAPI()
-				.copyIn("copy audit_event (occurred_at, agency_id, actor, actor_role, ip, action, target_domain, "
-						+ "details, outcome, ovh_query_id, correlation_id, seq, prev_hash, hash) from stdin");
-			StringBuilder batch = new StringBuilder(2_000_000);
-			for (int i = 1; i <= ROWS; i++) {
-				OffsetDateTime at = Instant.EPOCH.plus(firstMicros + i * stepMicros, ChronoUnit.MICROS)
-					.atOffset(ZoneOffset.UTC);
-				String actor = String.format("user-%02d", i % 20);
-				String action = ACTIONS[i % ACTIONS.length];
-				String domain = "client-" + (i % 1000) + ".fr";
-				String details = "{\"n\": " + i + "}";
-				int mod = i % 100;
-				String outcome = (mod < 90) ? "SUCCESS" : (mod < 95) ? "FAILURE" : (mod < 98) ? "UNKNOWN" : "DENIED";
-				String queryId = (i % 3 == 0) ? "EU.ext-" + i : null;
-				AuditChain.Content content = new AuditChain.Content(agencyId, i, at, agencyId, actor, "STAFF",
-						"192.0.2.1", action, domain, details, outcome, queryId, null);
-				byte[] hash = AuditChain.hash(mac, previous, content);
-				batch.append(at.format(timestamp))
-					.append('\t')
-					.append(agencyId)
-					.append('\t')
-					.append(actor)
-					.append("\tSTAFF\t192.0.2.1\t")
-					.append(action)
-					.append('\t')
-					.append(domain)
-					.append('\t')
-					.append(details)
-					.append('\t')
-					.append(outcome)
-					.append('\t')
-					.append((queryId != null) ? queryId : "\\N")
-					.append("\t\\N\t")
-					.append(i)
-					.append("\t\\\\x")
-					.append(hex.formatHex(previous))
-					.append("\t\\\\x")
-					.append(hex.formatHex(hash))
-					.append('\n');
-				previous = hash;
-				if (i % 10_000 == 0) {
-					byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
-					copy.writeToCopy(bytes, 0, bytes.length);
-					batch.setLength(0);
-				}
-			}
-			copy.endCopy();
-		}
+		AuditSeed.load(this.dataSource, this.chain, agencyId, ROWS);
 	}
 
 	private String exportInChildJvm() throws Exception {

@@ -202,7 +202,7 @@ class DomainListBenchmark {
 				m.add(q("sort " + sort + " " + dir + ", search a, last page", "/domains?q=a&last=true&" + s));
 			}
 		}
-		m.add(q("page 2000 by offset (old bookmark)", "/domains?page=2000"));
+		m.add(q("page 2000 by offset (old bookmark, read as the last page)", "/domains?page=2000"));
 		m.add(q("page 200 by offset, search a", "/domains?q=a&page=200"));
 		return m;
 	}

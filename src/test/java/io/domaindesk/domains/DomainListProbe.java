@@ -2,11 +2,12 @@ package io.domaindesk.domains;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+
+import io.domaindesk.support.UriParams;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Lets the benchmarks (another package) run the list's SQL alone, with the filter a URL
@@ -31,10 +32,24 @@ public class DomainListProbe {
 		return this.search.page(agencyId, filter(uri)).rows().size();
 	}
 
-	/** {@code EXPLAIN (ANALYZE, BUFFERS)} of the count and the page of this URL. */
+	/**
+	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of the count and the page's statements of this
+	 * URL.
+	 */
+	@Transactional
 	public String explain(long agencyId, String uri) {
 		DomainSearch.Plan plan = this.search.plan(agencyId, filter(uri), DomainSearch.COUNT_LIMIT);
-		return "-- count (" + plan.counted() + ")\n" + explain(plan.count()) + "\n-- page\n" + explain(plan.page());
+		StringBuilder text = new StringBuilder("-- count (" + plan.counted() + ")\n" + explain(plan.count()));
+		if (plan.walk() != null) {
+			text.append("\n-- page: walk of the sort order").append((plan.collect() != null) ? ", bounded" : "");
+			text.append("\n").append(explain(plan.walk()));
+		}
+		if (plan.collect() != null) {
+			text.append("\n-- page: ")
+				.append((plan.walk() != null) ? "collection, if the walk stops short" : "collection");
+			text.append("\n").append(explain(plan.collect()));
+		}
+		return text.toString();
 	}
 
 	private String explain(DomainSearch.Statement statement) {
@@ -46,14 +61,7 @@ public class DomainListProbe {
 	}
 
 	static DomainFilter filter(String uri) {
-		Map<String, String> p = UriComponentsBuilder.fromUriString(uri)
-			.build()
-			.getQueryParams()
-			.toSingleValueMap()
-			.entrySet()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey,
-					e -> java.net.URLDecoder.decode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)));
+		Map<String, String> p = UriParams.of(uri);
 		return new DomainFilter(p.get("q"), p.get("nic"), p.get("role"), p.get("tld"), p.get("state"),
 				integer(p.get("expiresWithin")), Boolean.valueOf(p.get("pending")), Boolean.valueOf(p.get("drift")),
 				Boolean.valueOf(p.get("gone")), p.get("sort"), p.get("dir"), integer(p.get("page")),
