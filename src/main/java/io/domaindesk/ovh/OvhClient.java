@@ -37,7 +37,7 @@ public final class OvhClient {
 		this.me = new OvhMeApi(transport);
 		this.orders = new OvhOrdersApi(transport);
 		this.auth = new OvhAuthApi(transport);
-		this.payments = new OvhPaymentsApi(transport, connection.baseUrl());
+		this.payments = new OvhPaymentsApi(transport);
 		this.taskArguments = new OvhTaskArgumentsApi(transport);
 	}
 

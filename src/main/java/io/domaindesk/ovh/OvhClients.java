@@ -16,6 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class OvhClients {
 
+	/**
+	 * The counter of calls made inside a database transaction (tagged {@code method} and
+	 * {@code path}), which the house rules forbid: it should stay at zero.
+	 */
+	public static final String CALLS_IN_TRANSACTION = OvhMetrics.IN_TRANSACTION;
+
 	private final Map<OvhConnection, OvhClient> clients = new ConcurrentHashMap<>();
 
 	private final OvhProperties properties;

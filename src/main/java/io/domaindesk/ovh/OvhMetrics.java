@@ -17,6 +17,9 @@ final class OvhMetrics {
 
 	static final String RATE_LIMITED = "domaindesk.ovh.rate.limited";
 
+	/** Calls made while a database transaction was open: each one breaks a house rule. */
+	static final String IN_TRANSACTION = "domaindesk.ovh.calls.in.transaction";
+
 	private final MeterRegistry registry;
 
 	private final String host;
@@ -94,6 +97,22 @@ final class OvhMetrics {
 				.register(this.registry)
 				.increment();
 		}
+	}
+
+	/**
+	 * A call made inside a database transaction, which would hold its connection and
+	 * locks for as long as OVHcloud takes to answer.
+	 */
+	void inTransaction(String method, String template) {
+		if (this.registry == null) {
+			return;
+		}
+		Counter.builder(IN_TRANSACTION)
+			.description("OVHcloud API calls made inside a database transaction (none expected)")
+			.tag("method", method)
+			.tag("path", template)
+			.register(this.registry)
+			.increment();
 	}
 
 	static String outcome(int status) {

@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -24,19 +23,17 @@ public final class OvhPaymentsApi {
 	 */
 	static final List<String> LEGACY_MEANS = List.of("creditCard", "bankAccount", "paypal", "deferredPaymentAccount");
 
-	/**
-	 * Whether each endpoint's published schema has {@code /me/payment/method}: read once
-	 * per endpoint (the schema is public and large).
-	 */
-	private static final Map<String, Boolean> MODERN = new ConcurrentHashMap<>();
-
 	private final OvhTransport transport;
 
-	private final String endpoint;
+	/**
+	 * Whether the connection's endpoint publishes {@code /me/payment/method} in its
+	 * schema: read once per client, that is per connection (the schema is public and
+	 * large), null until then.
+	 */
+	private volatile Boolean modern;
 
-	OvhPaymentsApi(OvhTransport transport, String endpoint) {
+	OvhPaymentsApi(OvhTransport transport) {
 		this.transport = transport;
-		this.endpoint = endpoint;
 	}
 
 	/**
@@ -48,9 +45,21 @@ public final class OvhPaymentsApi {
 	 */
 	public List<PaymentMethod> defaultPaymentMethods() {
 		if (!hasPaymentMethodRoute()) {
-			return legacyDefaultMeans();
+			return legacyMeans(true);
 		}
 		return paymentMethods(true, null);
+	}
+
+	/**
+	 * The account's valid payment methods, default or not: {@code GET /me/payment/method}
+	 * with {@code status=VALID}, or the older routes' means in state {@code valid} on an
+	 * endpoint that lacks it.
+	 */
+	public List<PaymentMethod> validPaymentMethods() {
+		if (!hasPaymentMethodRoute()) {
+			return legacyMeans(false);
+		}
+		return paymentMethods(null, "VALID");
 	}
 
 	/**
@@ -76,26 +85,34 @@ public final class OvhPaymentsApi {
 	}
 
 	boolean hasPaymentMethodRoute() {
-		return MODERN.computeIfAbsent(this.endpoint, (endpoint) -> {
-			try {
-				JsonNode schema = this.transport.call(
-						new OvhTransport.Call("GET", OvhPath.of("/me.json"), null, OvhTransport.Auth.NONE, Map.of()),
-						JsonNode.class);
-				for (JsonNode api : schema.path("apis")) {
-					if (PAYMENT_METHOD_ROUTE.equals(api.path("path").asString())) {
-						return true;
-					}
-				}
-				return !schema.path("apis").isArray();
-			}
-			catch (OvhException ex) {
-				// No readable schema says nothing: the current route is the one to use.
-				return true;
-			}
-		});
+		Boolean known = this.modern;
+		if (known == null) {
+			known = readSchema();
+			this.modern = known;
+		}
+		return known;
 	}
 
-	private List<PaymentMethod> legacyDefaultMeans() {
+	private boolean readSchema() {
+		try {
+			JsonNode schema = this.transport.call(
+					new OvhTransport.Call("GET", OvhPath.of("/me.json"), null, OvhTransport.Auth.NONE, Map.of()),
+					JsonNode.class);
+			for (JsonNode api : schema.path("apis")) {
+				if (PAYMENT_METHOD_ROUTE.equals(api.path("path").asString())) {
+					return true;
+				}
+			}
+			return !schema.path("apis").isArray();
+		}
+		catch (OvhException ex) {
+			// No readable schema says nothing: the current route is the one to use.
+			return true;
+		}
+	}
+
+	/** The older routes' means in state {@code valid}; only the default ones if asked. */
+	private List<PaymentMethod> legacyMeans(boolean onlyDefault) {
 		List<PaymentMethod> methods = new ArrayList<>();
 		for (String mean : LEGACY_MEANS) {
 			List<Long> ids;
@@ -110,8 +127,9 @@ public final class OvhPaymentsApi {
 			for (Long id : (ids != null) ? ids : List.<Long>of()) {
 				LegacyMean found = this.transport
 					.call(OvhTransport.Call.get(OvhPath.of("/me/paymentMean/" + mean + "/{id}", id)), LegacyMean.class);
-				if (found != null && Boolean.TRUE.equals(found.defaultPaymentMean())) {
-					methods.add(new PaymentMethod(id, true, found.description(), found.label(), mean, null,
+				boolean isDefault = found != null && Boolean.TRUE.equals(found.defaultPaymentMean());
+				if (found != null && (isDefault || !onlyDefault) && (onlyDefault || "valid".equals(found.state()))) {
+					methods.add(new PaymentMethod(id, isDefault, found.description(), found.label(), mean, null,
 							found.state(), null, id, true));
 				}
 			}
@@ -119,12 +137,18 @@ public final class OvhPaymentsApi {
 		return methods;
 	}
 
-	/** The fields the older payment-mean models share, or nearly. */
+	/**
+	 * The fields the older payment-mean models share, or nearly: a card's {@code number},
+	 * an account's {@code iban}, a PayPal {@code email}, a deferred account's
+	 * {@code label}.
+	 */
 	private record LegacyMean(Long id, Boolean defaultPaymentMean, String description, String state, String number,
-			String iban, String email) {
+			String iban, String email, String label) {
 
-		String label() {
-			return (this.number != null) ? this.number : (this.iban != null) ? this.iban : this.email;
+		@Override
+		public String label() {
+			return (this.number != null) ? this.number
+					: (this.iban != null) ? this.iban : (this.email != null) ? this.email : this.label;
 		}
 
 	}

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * Sends one API call: throttles, signs, sends, maps errors, retries reads. Every OVHcloud
  * request of the application goes through {@link #exchange}.
@@ -178,6 +180,12 @@ final class OvhTransport {
 	}
 
 	Response exchange(Call call) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// No transaction may span an OVHcloud call (ARCHITECTURE.md): counted and
+			// logged, so that tests and operators see the caller that breaks the rule.
+			this.metrics.inTransaction(call.method(), call.path().template());
+			log.warn("OVHcloud {} {} called inside a database transaction", call.method(), call.path().template());
+		}
 		String body = (call.body() != null) ? this.mapper.writeValueAsString(call.body()) : null;
 		int maxAttempts = call.isRead() ? this.properties.maxAttempts() : 1;
 		boolean clockResynced = false;

@@ -10,9 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * How each sandbox account behaves where real accounts differ: whether it has a default
  * payment method (else a paid order stays {@code notPaid}), whether OVHcloud copies the
- * new owner contact when an owner change completes, and whether its owner changes go to
- * {@code error} with an argument to correct. Kept in the sandbox's store, so every
- * instance sees the same switches.
+ * new owner contact when an owner change completes, whether its owner changes go to
+ * {@code error} with an argument to correct, and whether its endpoint only knows the
+ * older {@code /me/paymentMean/*} routes (no {@code /me/payment/method}). Kept in the
+ * sandbox's store, so every instance sees the same switches.
  */
 @Component
 @ConditionalOnSandbox
@@ -57,6 +58,14 @@ class AccountSettings {
 
 	boolean copyOwnerOnTrade(String nichandle) {
 		return Json.bool(of(nichandle), "copyOwnerOnTrade");
+	}
+
+	/**
+	 * Whether the account is served as by an endpoint whose schema lacks
+	 * {@code /me/payment/method}: absent from {@code /me.json}, 404 when called.
+	 */
+	boolean paymentMeanRoutesOnly(String nichandle) {
+		return Json.bool(of(nichandle), "paymentMeanRoutesOnly");
 	}
 
 	boolean tradeTaskError(String nichandle) {

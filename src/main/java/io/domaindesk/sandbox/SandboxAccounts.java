@@ -69,6 +69,23 @@ public class SandboxAccounts {
 	}
 
 	/**
+	 * Whether the account is served as by an endpoint that only knows the older
+	 * payment-mean routes: {@code /me/payment/method} is absent from {@code /me.json}
+	 * (read with the account's application key) and answers 404, while
+	 * {@code /me/paymentMean/*} lists the same card.
+	 * @param nichandle the account
+	 * @param only on or off
+	 */
+	public void setPaymentMeanRoutesOnly(String nichandle, boolean only) {
+		this.settings.set(nichandle, "paymentMeanRoutesOnly", only);
+	}
+
+	/** Whether {@link #setPaymentMeanRoutesOnly} is on for the account. */
+	public boolean paymentMeanRoutesOnly(String nichandle) {
+		return this.settings.paymentMeanRoutesOnly(nichandle);
+	}
+
+	/**
 	 * Puts the account back to the demo defaults.
 	 * @param nichandle the account
 	 */
@@ -77,6 +94,7 @@ public class SandboxAccounts {
 		setPayment(nichandle, nord ? Payment.REGISTERED : Payment.DEFAULT);
 		setCopyOwnerOnTrade(nichandle, nord);
 		setTradeTaskError(nichandle, false);
+		setPaymentMeanRoutesOnly(nichandle, false);
 	}
 
 	/**

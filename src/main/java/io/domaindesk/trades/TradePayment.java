@@ -83,7 +83,7 @@ class TradePayment {
 				return new Mean(mean.paymentMean(), null, null);
 			}
 		}
-		List<PaymentMethod> methods = client.payments().paymentMethods(null, "VALID");
+		List<PaymentMethod> methods = client.payments().validPaymentMethods();
 		List<PaymentMethod> ordered = methods.stream()
 			.sorted((a, b) -> Boolean.compare(Boolean.TRUE.equals(b.isDefault()), Boolean.TRUE.equals(a.isDefault())))
 			.toList();

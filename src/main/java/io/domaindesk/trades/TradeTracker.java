@@ -265,12 +265,14 @@ class TradeTracker {
 		DomainTask task = (trade.getTaskId() != null) ? client.domains().task(trade.getDomainName(), trade.getTaskId())
 				: findTask(client, trade);
 		if (task != null) {
-			String owner = TaskStatus.DONE.equals(task.status()) ? completedOwner(client, trade) : null;
+			// Read before the transaction: no OVHcloud call may hold it open.
+			Completion done = TaskStatus.DONE.equals(task.status())
+					? completion(client, trade, completedOwner(client, trade)) : null;
 			this.transactions.executeWithoutResult(status -> {
 				applyTask(trade.getId(), task);
 				Trade locked = this.trades.lock(trade.getId()).orElseThrow();
-				if (locked.getStatus() == TradeStatus.DONE) {
-					completed(locked, client, owner);
+				if (locked.getStatus() == TradeStatus.DONE && done != null) {
+					completed(locked, done);
 				}
 			});
 			Trade after = this.trades.findById(trade.getId()).orElseThrow();
@@ -285,12 +287,13 @@ class TradeTracker {
 			// change.
 			String owner = ownerWithNewIdentity(client, trade);
 			if (owner != null) {
+				Completion done = completion(client, trade, owner);
 				this.transactions.executeWithoutResult(status -> {
 					Trade locked = this.trades.lock(trade.getId()).orElseThrow();
 					locked.completedByOwner(owner);
 					this.history.info(locked, "owner.found", "Contact " + owner
 							+ " owns the domain with the new owner's identity: the owner change is done");
-					completed(locked, client, owner);
+					completed(locked, done);
 				});
 			}
 		}
@@ -406,25 +409,21 @@ class TradeTracker {
 	}
 
 	/**
-	 * Records the owner OVHcloud set and shows it in the inventory at once, with its
-	 * name: a copy of the requested contact (same identity) is the expected change, not
-	 * drift.
+	 * The owner OVHcloud set once the change is done, as read from OVHcloud: the
+	 * requested contact or another one ({@code copy} when it has the requested identity),
+	 * with the name the inventory shows.
 	 */
-	private void completed(Trade trade, OvhClient client, String owner) {
+	private record Completion(String owner, boolean copy, String name, String organisation) {
+
+	}
+
+	/** Reads what {@link #completed} records; outside any transaction. */
+	private Completion completion(OvhClient client, Trade trade, String owner) {
 		String actual = (owner != null) ? owner : trade.getNewOwnerContactId();
+		boolean copy = !actual.equals(trade.getNewOwnerContactId())
+				&& sameIdentity(client, actual, trade.getNewOwnerContactId());
 		String name = trade.getNewOwnerName();
 		String organisation = null;
-		if (!actual.equals(trade.getNewOwnerContactId())) {
-			trade.ownerAfter(actual);
-			boolean copy = sameIdentity(client, actual, trade.getNewOwnerContactId());
-			this.history.record(trade, copy ? "owner.copy" : "owner.unexpected",
-					copy ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
-					copy ? "OVHcloud gave the domain contact " + actual + ", a copy of contact "
-							+ trade.getNewOwnerContactId()
-							: "The domain's owner is contact " + actual + ", not the requested contact "
-									+ trade.getNewOwnerContactId(),
-					null);
-		}
 		try {
 			DomainContact contact = client.contacts().domainContact(Long.parseLong(actual));
 			name = OwnerIdentity.displayName(contact);
@@ -433,8 +432,28 @@ class TradeTracker {
 		catch (OvhException | NumberFormatException ex) {
 			log.warn("Reading owner contact {} of {} failed: {}", actual, trade.getDomainName(), ex.getMessage());
 		}
-		this.inventory.ownerChanged(trade.getAgencyId(), trade.getDomainName(), trade.getNewOwnerContactId(), actual,
-				name, organisation);
+		return new Completion(actual, copy, name, organisation);
+	}
+
+	/**
+	 * Records the owner OVHcloud set and shows it in the inventory at once, with its
+	 * name: a copy of the requested contact (same identity) is the expected change, not
+	 * drift.
+	 */
+	private void completed(Trade trade, Completion done) {
+		if (!done.owner().equals(trade.getNewOwnerContactId())) {
+			trade.ownerAfter(done.owner());
+			this.history.record(trade, done.copy() ? "owner.copy" : "owner.unexpected",
+					done.copy() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+					done.copy()
+							? "OVHcloud gave the domain contact " + done.owner() + ", a copy of contact "
+									+ trade.getNewOwnerContactId()
+							: "The domain's owner is contact " + done.owner() + ", not the requested contact "
+									+ trade.getNewOwnerContactId(),
+					null);
+		}
+		this.inventory.ownerChanged(trade.getAgencyId(), trade.getDomainName(), trade.getNewOwnerContactId(),
+				done.owner(), done.name(), done.organisation());
 	}
 
 	private void applyTask(long tradeId, DomainTask task) {

@@ -18,14 +18,18 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.sandbox.SandboxAccounts;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
+import io.domaindesk.trades.TradeFixture;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -36,8 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * locked field refused next to it with the offer of a trade, the trade prepared from the
  * typed values and submitted by staff, refused to its submitter (four eyes), approved by
  * an agency admin with both boxes and the confirm dialog, confirmed by both owners from
- * the sandbox mailbox, and followed to done with the new owner on the domain page. The
- * steps run in order on one domain; screenshots of a failed step land in
+ * the sandbox mailbox, and followed to done with the new owner on the domain page. Then a
+ * paid trade (a .be) on an account without a default payment method: awaiting payment
+ * with the order's link, paid by an admin with the registered means, done on the page
+ * left open. The steps run in order; screenshots of a failed step land in
  * {@code target/browser-screenshots}.
  */
 @IntegrationTest
@@ -56,6 +62,17 @@ class TradeJourneyTests {
 	private static String domain;
 
 	private static Long tradeId;
+
+	/** The paid trade's domain (a .be of its own) and trade. */
+	private static String paidDomain;
+
+	private static Long paidTradeId;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	SandboxAccounts accounts;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -87,6 +104,7 @@ class TradeJourneyTests {
 	@AfterEach
 	void healSandbox() {
 		this.sandbox.clearFaults();
+		this.accounts.reset(TradeFixture.ACCOUNT);
 	}
 
 	@Test
@@ -173,7 +191,8 @@ class TradeJourneyTests {
 
 		// 4. Submitted for approval.
 		click(browser, browser.button("Submit for approval"));
-		browser.await(d -> !browser.all(".alert-success").isEmpty());
+		// The page before the click had a success message too: wait for the next page.
+		browser.await(d -> statusShown(browser, "Awaiting approval"));
 		assertThat(browser.find(".alert-success").getText()).contains("Submitted");
 		assertThat(browser.find("#trade-status").getText()).isEqualTo("Awaiting approval");
 	}
@@ -197,13 +216,7 @@ class TradeJourneyTests {
 		browser.loginAs("alice");
 		browser.open("/trades/" + tradeId);
 		assertThat(browser.find("#approve-form").isDisplayed()).isTrue();
-		click(browser, browser.find("#waive"));
-		click(browser, browser.find("#autopay"));
-		click(browser, browser.button("Approve and place the order"));
-		Alert confirm = browser.await(ExpectedConditions.alertIsPresent());
-		assertThat(confirm.getText()).contains("Place the order at OVHcloud").contains("€");
-		confirm.accept();
-		browser.await(Duration.ofSeconds(30), d -> !browser.all(".alert-success, .alert-danger").isEmpty());
+		approveWithBothBoxes(browser);
 		assertThat(browser.find(".alert-success").getText()).contains("Ordered at OVHcloud");
 		assertThat(browser.find("#trade-status").getText()).isIn("Ordered", "Waiting for the owners");
 		assertThat(browser.find("#history").getText()).contains("alice");
@@ -261,6 +274,147 @@ class TradeJourneyTests {
 		assertThat(owner).contains(NEW_FIRST + " " + NEW_LAST).contains(NEW_EMAIL);
 		browser.open("/trades?status=DONE");
 		assertThat(browser.text()).contains(domain);
+	}
+
+	/**
+	 * A paid trade on an account without a default payment method: the approval card says
+	 * the order will wait, the checkout leaves it awaiting payment with its link, an
+	 * admin pays it with the registered means after a confirmation, and the page the
+	 * staff keep open follows the owner change to done by itself.
+	 */
+	@Test
+	@Order(8)
+	void staffPreparesAPaidTradeAndSubmitsIt(Browser browser) {
+		TradeFixture trades = new TradeFixture(this.context);
+		paidDomain = trades.domain("be");
+		browser.loginAs("bob");
+		browser.open("/domains/" + paidDomain + "/trade");
+		assertThat(browser.find("#offer").getText()).contains("9.99").contains("be-trade");
+		fill(browser, "f-legalForm", "individual");
+		fill(browser, "f-firstName", "Payante");
+		fill(browser, "f-lastName", "Belge");
+		fill(browser, "f-email", "payante.belge@example.net");
+		fill(browser, "f-phone", "+32.471234567");
+		fill(browser, "f-language", "fr_FR");
+		fill(browser, "f-address-line1", "1 rue Neuve");
+		fill(browser, "f-address-city", "Bruxelles");
+		fill(browser, "f-address-zip", "1000");
+		fill(browser, "f-address-country", "BE");
+		click(browser, browser.button("Prepare the order"));
+		browser.await(Duration.ofSeconds(30), d -> browser.path().matches("/trades/\\d+"));
+		paidTradeId = Long.parseLong(browser.path().substring("/trades/".length()));
+		assertThat(browser.find("#order-total").getText()).contains("€").doesNotContain("0.00");
+		click(browser, browser.button("Submit for approval"));
+		browser.await(d -> statusShown(browser, "Awaiting approval"));
+	}
+
+	@Test
+	@Order(9)
+	void anAdminIsToldThereIsNoDefaultMethodApprovesAndTheOrderAwaitsPayment(Browser browser) {
+		assertThat(paidTradeId).as("the paid trade of the previous step").isNotNull();
+		// An account whose card is registered but not the default payment method.
+		this.accounts.setPayment(TradeFixture.ACCOUNT, SandboxAccounts.Payment.REGISTERED);
+		browser.loginAs("alice");
+		browser.open("/trades/" + paidTradeId);
+		assertThat(browser.find("#payment-method").getText()).contains("no default payment method")
+			.contains("awaiting payment");
+		approveWithBothBoxes(browser);
+		assertThat(browser.find(".alert-danger").getText()).contains("it is awaiting payment");
+		assertThat(browser.find("#trade-status").getText()).isEqualTo("Awaiting payment");
+		long orderId = this.jdbc.sql("select order_id from trade where id = :t")
+			.param("t", paidTradeId)
+			.query(Long.class)
+			.single();
+		assertThat(browser.find("#awaiting-payment").getText()).contains("OVHcloud placed order " + orderId)
+			.contains("it is not paid");
+		WebElement link = browser.find("#order-pay-link");
+		assertThat(link.getText()).isEqualTo("Pay order " + orderId + " in the OVHcloud Control Panel");
+		assertThat(link.getAttribute("href")).contains("orderId=" + orderId);
+		assertThat(browser.button("Pay with the registered means").isDisplayed()).isTrue();
+	}
+
+	@Test
+	@Order(10)
+	void staffCannotPayAndAnAdminPaysWithTheRegisteredMeansAfterConfirming(Browser browser) {
+		assertThat(paidTradeId).as("the paid trade of the previous step").isNotNull();
+		browser.loginAs("bob");
+		browser.open("/trades/" + paidTradeId);
+		assertThat(browser.find("#trade-status").getText()).isEqualTo("Awaiting payment");
+		assertThat(browser.all("#pay-form")).as("bob is staff").isEmpty();
+
+		browser.loginAs("alice");
+		browser.open("/trades/" + paidTradeId);
+		click(browser, browser.button("Pay with the registered means"));
+		Alert confirm = browser.await(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).contains("Charge order").contains("registered payment means");
+		confirm.accept();
+		browser.await(Duration.ofSeconds(30), d -> !browser.all(".alert-success, .alert-danger").isEmpty());
+		assertThat(browser.find(".alert-success").getText()).contains("is paid: OVHcloud starts the owner change");
+		assertThat(browser.find("#trade-status").getText()).isIn("Ordered", "Waiting for the owners");
+		assertThat(browser.all("#pay-form")).isEmpty();
+		assertThat(browser.find("#history").getText()).contains("alice");
+	}
+
+	@Test
+	@Order(11)
+	void theOwnerChangeRunsAndTheOpenPageShowsItDoneWithTheNewOwner(Browser browser) {
+		assertThat(paidTradeId).as("the paid trade of the previous step").isNotNull();
+		TradeFixture trades = new TradeFixture(this.context);
+		browser.loginAs("bob");
+		browser.open("/trades/" + paidTradeId);
+		((JavascriptExecutor) browser.driver()).executeScript("window.notReloaded = true;");
+		// What the background poll does while the page stays open: the task found, both
+		// owners confirm from their e-mail, the task done.
+		trades.follow(paidTradeId);
+		long taskId = this.jdbc.sql("select task_id from trade where id = :t")
+			.param("t", paidTradeId)
+			.query(Long.class)
+			.single();
+		trades.confirmBoth(taskId);
+		assertThat(trades.follow(paidTradeId)).isEqualTo("DONE");
+
+		// The page refreshes itself (every 30 s while OVHcloud works): no click, no
+		// reload.
+		browser.await(Duration.ofSeconds(45), d -> statusShown(browser, "Done"));
+		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded === true;"))
+			.as("the page was updated in place, not reloaded")
+			.isEqualTo(true);
+		String newOwner = this.jdbc.sql("select new_owner_contact_id from trade where id = :t")
+			.param("t", paidTradeId)
+			.query(String.class)
+			.single();
+		assertThat(browser.find("#next-step").getText()).contains("Done: contact " + newOwner + " is the owner");
+		assertThat(browser.find("#new-owner").getText()).contains("Payante Belge");
+
+		browser.open("/domains/" + paidDomain);
+		assertThat(browser.find("#owner-card").getText()).contains("Payante Belge");
+		browser.open("/domains?q=" + paidDomain);
+		assertThat(browser.text()).contains("Payante Belge");
+	}
+
+	/**
+	 * Ticks both boxes, approves, checks and accepts the confirm dialog; returns once the
+	 * next page shows its message.
+	 */
+	private static void approveWithBothBoxes(Browser browser) {
+		click(browser, browser.find("#waive"));
+		click(browser, browser.find("#autopay"));
+		click(browser, browser.button("Approve and place the order"));
+		Alert confirm = browser.await(ExpectedConditions.alertIsPresent());
+		assertThat(confirm.getText()).contains("Place the order at OVHcloud").contains("€");
+		confirm.accept();
+		browser.await(Duration.ofSeconds(30), d -> !browser.all(".alert-success, .alert-danger").isEmpty());
+	}
+
+	/** Types into a field, or picks the option of a select. */
+	private static void fill(Browser browser, String id, String value) {
+		WebElement field = browser.find("#" + id);
+		if ("select".equals(field.getTagName())) {
+			new Select(field).selectByValue(value);
+		}
+		else {
+			browser.type("#" + id, value);
+		}
 	}
 
 	/** Whether the trade page shows this state, once the page after a click is there. */

@@ -7,11 +7,13 @@ import java.util.Random;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.context.ApplicationContext;
+
 /**
  * Fresh objects for one test, so tests never depend on (or spoil) the seeded demo data
  * other modules' tests read.
  */
-final class SandboxFixtures {
+public final class SandboxFixtures {
 
 	private final ObjectStore store;
 
@@ -37,24 +39,46 @@ final class SandboxFixtures {
 		this.clock = clock;
 	}
 
+	/** The fixtures of the sandbox running in this application context. */
+	public static SandboxFixtures of(ApplicationContext context) {
+		return new SandboxFixtures(context.getBean(ObjectStore.class), context.getBean(Seeder.class),
+				context.getBean(DomainTasks.class), context.getBean(Credentials.class),
+				context.getBean(SandboxControl.class), context.getBean(SandboxClock.class));
+	}
+
 	String domain(String nichandle) {
 		return domain(nichandle, "ok");
 	}
 
-	/**
-	 * A new .com domain whose three NIC contacts are {@code nichandle}, with its own
-	 * owner.
-	 */
 	String domain(String nichandle, String state) {
+		return domain(nichandle, state, "com");
+	}
+
+	/**
+	 * A new domain in state ok of this TLD (plain ASCII), whose three NIC contacts are
+	 * {@code nichandle}, with an owner of its own: an individual, so that first and last
+	 * name are locked.
+	 */
+	public String newDomain(String nichandle, String tld) {
+		return domain(nichandle, "ok", tld);
+	}
+
+	private String domain(String nichandle, String state, String tld) {
 		long contactId = this.store.nextId();
 		ObjectNode contact = this.seeder.contact(this.random, contactId);
 		contact.put("legalForm", "individual").put("firstName", "Test").put("lastName", "Fixture");
 		this.store.insert(ObjectStore.CONTACT, Long.toString(contactId), List.of(nichandle), null, contact);
-		String name = "fixture-" + this.store.nextId() + ".com";
+		String name = "fixture-" + this.store.nextId() + "." + tld;
 		ObjectNode domain = this.seeder.domain(this.random, name, nichandle, List.of(nichandle), contactId,
 				this.store.nextId(), this.clock.now());
 		domain.put("state", state);
 		domain.put("suspensionState", "not_suspended");
+		// The random seed may have picked an odd state's dates: a fixture is plainly
+		// alive.
+		Instant expiration = this.clock.now().plus(Duration.ofDays(300));
+		domain.put("expirationDate", Json.dateTime(expiration));
+		domain.put("renewalDate", Json.dateTime(expiration.minus(Duration.ofDays(30))));
+		domain.put("renewalState", "automatic_renew");
 		this.store.insert(ObjectStore.DOMAIN, name, List.of(nichandle), Long.toString(contactId), domain);
 		return name;
 	}

@@ -222,6 +222,10 @@ class SchemaConformanceTests {
 			long method = call("GET /me/payment/method", "GET", "/me/payment/method?status=VALID", null).get(0)
 				.asLong();
 			call("GET /me/payment/method/{paymentMethodId}", "GET", "/me/payment/method/" + method, null);
+			// The same card through the older routes.
+			long card = call("GET /me/paymentMean/creditCard", "GET", "/me/paymentMean/creditCard", null).get(0)
+				.asLong();
+			call("GET /me/paymentMean/creditCard/{id}", "GET", "/me/paymentMean/creditCard/" + card, null);
 			// Without any means even a free order waits, for the free-order mean.
 			this.accounts.setPayment("ae1000-ovh", SandboxAccounts.Payment.NONE);
 			order = call("POST /order/cart/{cartId}/checkout", "POST", "/order/cart/" + cart + "/checkout",

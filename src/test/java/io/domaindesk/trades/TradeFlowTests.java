@@ -14,14 +14,13 @@ import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.domains.Inventory;
 import io.domaindesk.ovh.DomainTask;
-import io.domaindesk.ovh.OvhDomainsApi;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties;
-import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -41,6 +40,9 @@ class TradeFlowTests {
 	MockMvcTester mvc;
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -58,8 +60,7 @@ class TradeFlowTests {
 	@Autowired
 	Inventory inventory;
 
-	@Autowired
-	TradeConnections connections;
+	private TradeFixture fixture;
 
 	private long agency;
 
@@ -69,19 +70,20 @@ class TradeFlowTests {
 
 	@BeforeEach
 	void syncedInventory() {
-		this.alice = this.users.findByUsername("alice").orElseThrow();
-		this.bob = this.users.findByUsername("bob").orElseThrow();
-		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+		this.fixture = new TradeFixture(this.context);
+		this.alice = this.fixture.alice();
+		this.bob = this.fixture.bob();
+		this.agency = this.fixture.agency();
 	}
 
 	@AfterEach
 	void healSandbox() {
-		this.sandbox.clearFaults();
+		this.fixture.heal();
 	}
 
 	@Test
 	void aWritableOwnerFieldIsCheckedAndSaved() {
-		String domain = freeDomain(0);
+		String domain = freeDomain();
 		Map<String, String> values = currentOwner(domain);
 		values.put("phone", "+33.123456789");
 		values.put("address.city", "Lyon");
@@ -98,7 +100,7 @@ class TradeFlowTests {
 
 	@Test
 	void aLockedFieldChangeIsRefusedNextToItKeepsTheValuesAndOffersATrade() {
-		String domain = freeDomain(1);
+		String domain = freeDomain();
 		Map<String, String> values = currentOwner(domain);
 		String before = values.get("email");
 		values.put("email", "someone.else@example.net");
@@ -123,7 +125,7 @@ class TradeFlowTests {
 
 	@Test
 	void theWholeTradeFromPriceToBothOwnersConfirmingWithFourEyesAndOneCheckout() {
-		String domain = freeDomain(2);
+		String domain = freeDomain();
 		assertThat(this.mvc.get().uri("/domains/{d}/trade", domain).with(user(this.bob))).hasStatusOk()
 			.bodyText()
 			.contains("Price and eligibility")
@@ -185,10 +187,7 @@ class TradeFlowTests {
 		// drift: the checkout announced it.
 		sync();
 		assertThat(this.inventory.find(this.agency, domain).orElseThrow().ownerContactId()).isEqualTo(newOwner);
-		assertThat(this.jdbc.sql("""
-				select count(*) from domain_drift f join domain d on d.id = f.domain_id
-				where d.agency_id = :a and d.name = :d and f.field = 'owner'
-				""").param("a", this.agency).param("d", domain).query(Long.class).single()).isZero();
+		assertThat(this.fixture.drifts(domain)).isZero();
 
 		assertThat(this.mvc.post().uri("/trades/{id}/refresh", trade.getId()).with(user(this.bob)).with(csrf()))
 			.hasStatus3xxRedirection();
@@ -207,7 +206,7 @@ class TradeFlowTests {
 	/** Four eyes means two people: starting the trade counts as much as submitting it. */
 	@Test
 	void anAdminCannotApproveATradeTheyStartedEvenIfSomeoneElseSubmittedIt() {
-		Trade trade = start(freeDomain(10), "Deux", "Personnes", this.alice);
+		Trade trade = start(freeDomain(), "Deux", "Personnes", this.alice);
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
 			.hasStatus3xxRedirection();
 		assertThat(approve(trade, this.alice, true, true)).flash()
@@ -218,7 +217,7 @@ class TradeFlowTests {
 
 	@Test
 	void theSubmitterCannotApproveWithFourEyesUnlessTheAgencyTurnsItOffAndTheTaskCanBeAcceleratedOrCancelled() {
-		String domain = freeDomain(3);
+		String domain = freeDomain();
 		Trade trade = start(domain, "Quatre", "Yeux");
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.alice)).with(csrf()))
 			.hasStatus3xxRedirection();
@@ -260,7 +259,7 @@ class TradeFlowTests {
 
 	@Test
 	void aCheckoutThatTimesOutIsUnknownThenSettledByReadingAndNeverSentTwice() {
-		String domain = freeDomain(4);
+		String domain = freeDomain();
 		Trade trade = start(domain, "Lent", "Reseau");
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
 			.hasStatus3xxRedirection();
@@ -287,7 +286,7 @@ class TradeFlowTests {
 
 	@Test
 	void anotherAgencyGets404AndAuditorsCannotPost() {
-		String domain = freeDomain(5);
+		String domain = freeDomain();
 		Trade trade = start(domain, "Autre", "Agence");
 		DeskPrincipal carol = this.users.findByUsername("carol").orElseThrow();
 		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(carol))).hasStatus(404);
@@ -316,7 +315,7 @@ class TradeFlowTests {
 
 	@Test
 	void aNewOwnerRefusedByTheTradeRulesIsExplainedNextToItsFieldsAndNothingIsCreated() {
-		String domain = freeDomain(9);
+		String domain = freeDomain();
 		Map<String, String> owner = new LinkedHashMap<>();
 		owner.put("legalForm", "individual");
 		owner.put("firstName", "Sans");
@@ -338,7 +337,7 @@ class TradeFlowTests {
 
 	@Test
 	void twentyConcurrentApprovalsPlaceOneOrder() throws Exception {
-		String domain = freeDomain(6);
+		String domain = freeDomain();
 		Trade trade = start(domain, "Vingt", "Clics");
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
 			.hasStatus3xxRedirection();
@@ -367,11 +366,8 @@ class TradeFlowTests {
 
 	@Test
 	void dotComAndDotFrFollowTheirOwnRules() throws Exception {
-		String com = freeDomain(7);
-		String fr = this.jdbc.sql("""
-				select name from domain where agency_id = :a and state = 'ok' and gone_at is null and name like '%.fr'
-				  and name not like 'xn--%' order by name desc limit 1
-				""").param("a", this.agency).query(String.class).single();
+		String com = freeDomain();
+		String fr = this.fixture.domain("fr");
 		String comPage = this.mvc.get()
 			.uri("/domains/{d}/owner", com)
 			.with(user(this.bob))
@@ -392,7 +388,7 @@ class TradeFlowTests {
 
 	@Test
 	void anExpiredCartIsPreparedAgainBeforeApprovalNeverCheckedOut() {
-		String domain = freeDomain(8);
+		String domain = freeDomain();
 		Trade trade = start(domain, "Panier", "Perime");
 		String firstCart = trade.getCartId();
 		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
@@ -407,126 +403,49 @@ class TradeFlowTests {
 	}
 
 	private void sync() {
-		long before = this.jdbc.sql("select coalesce(max(id), 0) from sync_run where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single();
-		assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(60))
-			.until(() -> this.jdbc
-				.sql("select count(*) from sync_run where agency_id = :a and id > :before and status <> 'RUNNING'")
-				.param("a", this.agency)
-				.param("before", before)
-				.query(Long.class)
-				.single() > 0);
+		this.fixture.sync();
 	}
 
-	/** Starts a trade as bob towards a new individual contact; returns it once priced. */
 	private Trade start(String domain, String firstName, String lastName) {
-		return start(domain, firstName, lastName, this.bob);
+		return this.fixture.start(domain, firstName, lastName, this.bob);
 	}
 
 	private Trade start(String domain, String firstName, String lastName, DeskPrincipal who) {
-		Map<String, String> owner = new LinkedHashMap<>();
-		owner.put("legalForm", "individual");
-		owner.put("firstName", firstName);
-		owner.put("lastName", lastName);
-		owner.put("email", firstName.toLowerCase() + "." + lastName.toLowerCase() + "@example.net");
-		owner.put("phone", "+33.612345678");
-		owner.put("language", "fr_FR");
-		owner.put("address.line1", "1 rue de la Paix");
-		owner.put("address.city", "Paris");
-		owner.put("address.zip", "75002");
-		owner.put("address.country", "FR");
-		assertThat(post("/domains/{d}/trade", domain, owner).with(user(who))).hasStatus3xxRedirection()
-			.flash()
-			.containsEntry("flash", "trade.prepared");
-		List<Trade> all = this.trades.findByAgencyIdAndDomainNameOrderByIdDesc(this.agency, domain);
-		assertThat(all).isNotEmpty();
-		return all.get(0);
+		return this.fixture.start(domain, firstName, lastName, who);
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder post(String uri, String domain, Map<String, String> fields) {
-		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post().uri(uri, domain).with(csrf());
-		fields.forEach((key, value) -> request.param("fields[" + key + "]", value));
-		return request;
+		return this.fixture.post(uri, domain, fields);
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder approve(Trade trade, DeskPrincipal who, boolean waive,
 			boolean autoPay) {
-		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post()
-			.uri("/trades/{id}/approve", trade.getId())
-			.with(user(who))
-			.with(csrf());
-		if (waive) {
-			request.param("waiveRetractationPeriod", "true");
-		}
-		if (autoPay) {
-			request.param("autoPayWithPreferredPaymentMethod", "true");
-		}
-		return request;
+		return this.fixture.approve(trade, who, waive, autoPay);
 	}
 
 	private Trade reload(Trade trade) {
-		return this.trades.findById(trade.getId()).orElseThrow();
+		return this.fixture.reload(trade);
 	}
 
 	private Map<String, String> currentOwner(String domain) {
-		Inventory.InventoryDomain found = this.inventory.find(this.agency, domain).orElseThrow();
-		var client = this.connections.client(this.agency, found.ovhAccountId());
-		long ownerId = Long.parseLong(client.domains().get(domain).whoisOwner());
-		return new LinkedHashMap<>(ContactValues.flatten(client.contacts().domainContact(ownerId)));
+		return this.fixture.currentOwner(domain);
 	}
 
 	private List<DomainTask> tradeTasks(String domain) {
-		Inventory.InventoryDomain found = this.inventory.find(this.agency, domain).orElseThrow();
-		return this.connections.client(this.agency, found.ovhAccountId())
-			.domains()
-			.tasks(domain, OvhDomainsApi.TaskFilter.function("DomainTrade"));
+		return this.fixture.tradeTasks(domain);
 	}
 
 	private String checkouts(Trade trade) {
-		return this.jdbc
-			.sql("""
-					select coalesce(string_agg(outcome, ',' order by id), '') from trade_event where trade_id = :t and step = 'checkout'
-					""")
-			.param("t", trade.getId())
-			.query(String.class)
-			.single();
+		return this.fixture.steps(trade, "checkout");
 	}
 
 	private String outcomes(String action, String domain) {
-		return this.jdbc
-			.sql("""
-					select coalesce(string_agg(outcome, ',' order by id), '') from audit_event where action = :action and target_domain = :d
-					""")
-			.param("action", action)
-			.param("d", domain)
-			.query(String.class)
-			.single();
+		return this.fixture.outcomes(action, domain);
 	}
 
-	/**
-	 * A .com domain in state ok, with nothing in flight and never traded, the n-th of
-	 * them from the end (the nic-change tests take theirs from the start).
-	 */
-	private String freeDomain(int n) {
-		return this.jdbc
-			.sql("""
-					select d.name from domain d
-					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.name like '%.com'
-					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name not like 'xn--%'
-					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-					  and not exists (select 1 from trade t where t.domain_name = d.name)
-					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
-					order by d.name desc offset :n limit 1
-					""")
-			.param("a", this.agency)
-			.param("n", n * 3)
-			.query(String.class)
-			.single();
+	/** A .com domain of the test's own. */
+	private String freeDomain() {
+		return this.fixture.domain("com");
 	}
 
 }

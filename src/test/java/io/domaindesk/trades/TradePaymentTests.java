@@ -1,9 +1,6 @@
 package io.domaindesk.trades;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -11,16 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskPrincipal;
-import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.domains.Inventory;
 import io.domaindesk.sandbox.SandboxAccounts;
 import io.domaindesk.sandbox.SandboxControl;
-import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties;
-import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -37,16 +32,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @IntegrationTest
 class TradePaymentTests {
 
-	static final String ACCOUNT = "ae1000-ovh";
+	static final String ACCOUNT = TradeFixture.ACCOUNT;
 
 	@Autowired
 	MockMvcTester mvc;
 
 	@Autowired
-	JdbcClient jdbc;
+	ApplicationContext context;
 
 	@Autowired
-	DeskUsers users;
+	JdbcClient jdbc;
 
 	@Autowired
 	SandboxControl sandbox;
@@ -63,6 +58,8 @@ class TradePaymentTests {
 	@Autowired
 	Inventory inventory;
 
+	private TradeFixture fixture;
+
 	private long agency;
 
 	private DeskPrincipal alice;
@@ -71,21 +68,21 @@ class TradePaymentTests {
 
 	@BeforeEach
 	void syncedInventory() {
-		this.alice = this.users.findByUsername("alice").orElseThrow();
-		this.bob = this.users.findByUsername("bob").orElseThrow();
-		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+		this.fixture = new TradeFixture(this.context);
+		this.alice = this.fixture.alice();
+		this.bob = this.fixture.bob();
+		this.agency = this.fixture.agency();
 	}
 
 	@AfterEach
 	void healSandbox() {
-		this.sandbox.clearFaults();
-		this.accounts.reset(ACCOUNT);
+		this.fixture.heal();
 	}
 
 	@Test
 	void aPaidTradeWithoutADefaultPaymentMethodAwaitsPaymentThenThePaymentCompletesIt() {
 		this.accounts.setPayment(ACCOUNT, SandboxAccounts.Payment.REGISTERED);
-		String domain = freeDomain("be", 0);
+		String domain = freeDomain("be");
 		Trade trade = submitted(domain, "Payeur", "Belge");
 		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(this.alice))).hasStatusOk()
 			.bodyText()
@@ -119,10 +116,38 @@ class TradePaymentTests {
 			.isEqualTo(trade.getNewOwnerContactId());
 	}
 
+	/**
+	 * An endpoint whose schema lacks {@code /me/payment/method} (and answers 404 on it):
+	 * the approval card names the method from the older {@code /me/paymentMean/*} routes,
+	 * and the payment finds the registered card there too.
+	 */
+	@Test
+	void anEndpointWithoutThePaymentMethodRouteIsReadThroughTheOlderPaymentMeanRoutes() {
+		this.fixture.paymentMeanRoutesOnly(true);
+		String domain = freeDomain("be");
+		Trade trade = submitted(domain, "Ancien", "Moyen");
+		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(this.alice))).bodyText()
+			.contains("default payment method: creditCard 4970 10** ****")
+			.doesNotContain("could not be read");
+
+		// The card is registered but not the default: the order waits, then is paid with
+		// it.
+		this.accounts.setPayment(ACCOUNT, SandboxAccounts.Payment.REGISTERED);
+		assertThat(this.mvc.get().uri("/trades/{id}", trade.getId()).with(user(this.alice))).bodyText()
+			.contains("no default payment method");
+		assertThat(approve(trade)).flash().containsEntry("flashError", "trade.ordered.notPaid");
+		assertThat(pay(trade)).flash().containsEntry("flash", "trade.paid");
+		assertThat(steps(trade, "pay")).isEqualTo("PENDING,SUCCESS");
+		assertThat(this.jdbc.sql("select detail from trade_event where trade_id = :t and step = 'pay' order by id")
+			.param("t", trade.getId())
+			.query(String.class)
+			.list()).first().asString().contains("creditCard (4970 10** ****");
+	}
+
 	@Test
 	void anOrderOVHcloudCancelsEndsTheTradeWithTheReasonAndOneItForgetsToo() {
 		this.accounts.setPayment(ACCOUNT, SandboxAccounts.Payment.NONE);
-		String domain = freeDomain("be", 1);
+		String domain = freeDomain("be");
 		Trade trade = submitted(domain, "Annule", "Belge");
 		assertThat(approve(trade)).flash().containsEntry("flashError", "trade.ordered.notPaid");
 		assertThat(pay(trade)).flash().containsEntry("flashError", "trade.pay.noMean");
@@ -140,7 +165,7 @@ class TradePaymentTests {
 			.query(Integer.class)
 			.single()).isZero();
 
-		String other = freeDomain("be", 2);
+		String other = freeDomain("be");
 		Trade forgotten = submitted(other, "Oublie", "Belge");
 		approve(forgotten).exchange();
 		this.accounts.forgetOrder(reload(forgotten).getOrderId());
@@ -152,7 +177,7 @@ class TradePaymentTests {
 	@Test
 	void anUnansweredCheckoutIsFoundInTheAccountsOrdersAndItsPaymentFollowed() {
 		this.accounts.setPayment(ACCOUNT, SandboxAccounts.Payment.REGISTERED);
-		String domain = freeDomain("be", 3);
+		String domain = freeDomain("be");
 		Trade trade = submitted(domain, "Lent", "Belge");
 		this.sandbox.setReadTimeout(Duration.ofSeconds(6));
 		this.sandbox.addFault("POST /order/cart/*/checkout", SandboxProperties.FaultKind.READ_TIMEOUT, 100, 0);
@@ -171,7 +196,7 @@ class TradePaymentTests {
 	@Test
 	void anOwnerCopyMadeOnCompletionIsTheExpectedOwnerNotDrift() {
 		this.accounts.setCopyOwnerOnTrade(ACCOUNT, true);
-		String domain = freeDomain("com", 0);
+		String domain = freeDomain("com");
 		Trade trade = submitted(domain, "Copie", "Conforme");
 		assertThat(approve(trade)).flash().containsEntry("flash", "trade.ordered");
 		Trade followed = this.tracker.follow(trade.getId());
@@ -197,7 +222,7 @@ class TradePaymentTests {
 	@Test
 	void theOwnerCopyIsRecognisedWhenDomainDeskSeesTheCompletionFirst() {
 		this.accounts.setCopyOwnerOnTrade(ACCOUNT, true);
-		String domain = freeDomain("com", 1);
+		String domain = freeDomain("com");
 		Trade trade = submitted(domain, "Copie", "Premiere");
 		approve(trade).exchange();
 		confirmBoth(this.tracker.follow(trade.getId()).getTaskId());
@@ -215,7 +240,7 @@ class TradePaymentTests {
 	@Test
 	void aTaskInErrorIsCorrectedWithItsRulesThenRelaunched() {
 		this.accounts.setTradeTaskError(ACCOUNT, true);
-		String domain = freeDomain("com", 2);
+		String domain = freeDomain("com");
 		Trade trade = submitted(domain, "Tache", "Erreur");
 		approve(trade).exchange();
 		Trade followed = this.tracker.follow(trade.getId());
@@ -250,24 +275,15 @@ class TradePaymentTests {
 	}
 
 	private void confirmBoth(long taskId) {
-		List<SandboxMail> mails = this.sandbox.mailsForTask(taskId);
-		assertThat(mails.stream().filter(m -> m.token() != null)).hasSize(2);
-		for (SandboxMail mail : mails.stream().filter(m -> m.token() != null).toList()) {
-			this.sandbox.answerTrade(taskId, mail.token(), true);
-		}
+		this.fixture.confirmBoth(taskId);
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder approve(Trade trade) {
-		return this.mvc.post()
-			.uri("/trades/{id}/approve", trade.getId())
-			.param("waiveRetractationPeriod", "true")
-			.param("autoPayWithPreferredPaymentMethod", "true")
-			.with(user(this.alice))
-			.with(csrf());
+		return this.fixture.approve(trade);
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder pay(Trade trade) {
-		return this.mvc.post().uri("/trades/{id}/pay", trade.getId()).with(user(this.alice)).with(csrf());
+		return this.fixture.pay(trade);
 	}
 
 	private void task(Trade trade, String action) {
@@ -285,83 +301,29 @@ class TradePaymentTests {
 			.with(csrf());
 	}
 
-	/** Starts a trade as bob towards a new individual contact and submits it. */
 	private Trade submitted(String domain, String firstName, String lastName) {
-		Map<String, String> owner = new LinkedHashMap<>();
-		owner.put("legalForm", "individual");
-		owner.put("firstName", firstName);
-		owner.put("lastName", lastName);
-		owner.put("email", firstName.toLowerCase() + "." + lastName.toLowerCase() + "@example.net");
-		owner.put("phone", "+33.612345678");
-		owner.put("language", "fr_FR");
-		owner.put("address.line1", "1 rue de la Paix");
-		owner.put("address.city", "Paris");
-		owner.put("address.zip", "75002");
-		owner.put("address.country", "FR");
-		MockMvcTester.MockMvcRequestBuilder request = this.mvc.post()
-			.uri("/domains/{d}/trade", domain)
-			.with(user(this.bob))
-			.with(csrf());
-		owner.forEach((key, value) -> request.param("fields[" + key + "]", value));
-		assertThat(request).hasStatus3xxRedirection().flash().containsEntry("flash", "trade.prepared");
-		Trade trade = this.trades.findByAgencyIdAndDomainNameOrderByIdDesc(this.agency, domain).get(0);
-		assertThat(this.mvc.post().uri("/trades/{id}/submit", trade.getId()).with(user(this.bob)).with(csrf()))
-			.hasStatus3xxRedirection();
-		return reload(trade);
+		return this.fixture.submitted(domain, firstName, lastName);
 	}
 
 	private Trade reload(Trade trade) {
-		return this.trades.findById(trade.getId()).orElseThrow();
+		return this.fixture.reload(trade);
 	}
 
 	private String steps(Trade trade, String step) {
-		return this.jdbc.sql("""
-				select coalesce(string_agg(outcome, ',' order by id), '') from trade_event
-				where trade_id = :t and step = :step
-				""").param("t", trade.getId()).param("step", step).query(String.class).single();
+		return this.fixture.steps(trade, step);
 	}
 
 	private long drifts(String domain) {
-		return this.jdbc.sql("""
-				select count(*) from domain_drift f join domain d on d.id = f.domain_id
-				where d.agency_id = :a and d.name = :d and f.field = 'owner'
-				""").param("a", this.agency).param("d", domain).query(Long.class).single();
+		return this.fixture.drifts(domain);
 	}
 
 	private void sync() {
-		long before = this.jdbc.sql("select coalesce(max(id), 0) from sync_run where agency_id = :a")
-			.param("a", this.agency)
-			.query(Long.class)
-			.single();
-		assertThat(this.mvc.post().uri("/sync").with(user(this.bob)).with(csrf())).hasStatus3xxRedirection();
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(60))
-			.until(() -> this.jdbc
-				.sql("select count(*) from sync_run where agency_id = :a and id > :before and status <> 'RUNNING'")
-				.param("a", this.agency)
-				.param("before", before)
-				.query(Long.class)
-				.single() > 0);
+		this.fixture.sync();
 	}
 
-	/** A domain of this TLD in state ok, untouched by other tests, from the start. */
-	private String freeDomain(String tld, int n) {
-		return this.jdbc
-			.sql("""
-					select d.name from domain d
-					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.tld = :tld
-					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name not like 'xn--%'
-					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-					  and not exists (select 1 from trade t where t.domain_name = d.name)
-					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
-					order by md5(d.name) offset :n limit 1
-					""")
-			.param("a", this.agency)
-			.param("tld", tld)
-			.param("n", n)
-			.query(String.class)
-			.single();
+	/** A domain of this TLD of the test's own. */
+	private String freeDomain(String tld) {
+		return this.fixture.domain(tld);
 	}
 
 }
