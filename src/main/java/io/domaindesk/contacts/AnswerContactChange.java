@@ -1,5 +1,7 @@
 package io.domaindesk.contacts;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.domaindesk.agency.OvhAccounts;
@@ -9,6 +11,7 @@ import io.domaindesk.audit.AuditOutcome;
 import io.domaindesk.ovh.OvhClient;
 import io.domaindesk.ovh.OvhClients;
 import io.domaindesk.ovh.OvhException;
+import io.domaindesk.ovh.OvhResend;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -46,18 +49,24 @@ class AnswerContactChange {
 		OvhClient client = this.clients.client(account.connection());
 		String action = "nic.task." + answer.name().toLowerCase();
 		Map<String, Object> details = Map.of("taskId", task.taskId());
+		// A refusal for the clock is sent once more by the client: the audit says so.
+		List<OvhResend> resends = new ArrayList<>();
 		try {
-			switch (answer) {
-				case ACCEPT -> client.contacts().acceptContactChange(task.taskId(), token);
-				case REFUSE -> client.contacts().refuseContactChange(task.taskId(), token);
-				case RESEND -> client.contacts().resendContactChangeEmail(task.taskId());
-			}
-			this.audit.record(
-					new AuditEntry(task.agencyId(), action, task.domainName(), details, AuditOutcome.SUCCESS, null));
+			OvhResend.watching(resends::add, () -> {
+				switch (answer) {
+					case ACCEPT -> client.contacts().acceptContactChange(task.taskId(), token);
+					case REFUSE -> client.contacts().refuseContactChange(task.taskId(), token);
+					case RESEND -> client.contacts().resendContactChangeEmail(task.taskId());
+				}
+				return null;
+			});
+			this.audit.record(new AuditEntry(task.agencyId(), action, task.domainName(),
+					SubmitNicChange.withResends(details, resends), AuditOutcome.SUCCESS, null));
 		}
 		catch (OvhException ex) {
 			this.audit.record(new AuditEntry(task.agencyId(), action, task.domainName(),
-					Map.of("taskId", task.taskId(), "error", SubmitNicChange.describe(ex)),
+					SubmitNicChange.withResends(Map.of("taskId", task.taskId(), "error", SubmitNicChange.describe(ex)),
+							resends),
 					(ex instanceof OvhException.OutcomeUnknown) ? AuditOutcome.UNKNOWN : AuditOutcome.FAILURE,
 					ex.queryId()));
 			throw ex;

@@ -17,6 +17,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import io.domaindesk.ovh.OvhException;
+
 /**
  * One domain's requested nichandle change. It guards its own life: planned (or skipped
  * with a reason), then submitting — committed before OVHcloud is called — then submitted
@@ -26,6 +28,9 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "nic_change")
 public class NicChange {
+
+	/** The reason of a change OVHcloud answered with no task (a message key suffix). */
+	static final String NOTHING_TO_CHANGE = "nothingToChange";
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -130,6 +135,26 @@ public class NicChange {
 		this.submittedAt = Instant.now();
 		this.reason = null;
 		touch();
+	}
+
+	/**
+	 * OVHcloud answered the change with no task at all: there was nothing for it to do
+	 * (the requested nichandles are already in place, our inventory was behind). Nothing
+	 * was started, so nothing is tracked: the change ends skipped, with that reason.
+	 */
+	void nothingToChange() {
+		if (this.status != NicChangeStatus.SUBMITTING && this.status != NicChangeStatus.UNKNOWN) {
+			throw new IllegalStateException("Cannot mark " + this.status + " as nothing to change");
+		}
+		this.status = NicChangeStatus.SKIPPED;
+		this.reason = NOTHING_TO_CHANGE;
+		touch();
+	}
+
+	/** Whether OVHcloud refused it because the service (or request) has expired. */
+	boolean expiredAtOvh() {
+		return this.status == NicChangeStatus.FAILED && this.reason != null
+				&& this.reason.startsWith(OvhException.Expired.IN_WORDS);
 	}
 
 	void failed(String message, String queryId) {

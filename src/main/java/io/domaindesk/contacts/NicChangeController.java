@@ -87,10 +87,17 @@ class NicChangeController {
 			case UNKNOWN -> {
 				Flash.error(redirect, "nic.unknown", found.unicodeName());
 			}
+			case SKIPPED -> {
+				// OVHcloud started nothing: there is no task to follow on the changes'
+				// page, so the answer is shown on the domain's own page.
+				Flash.ok(redirect, "nic.nothingToChange", found.unicodeName());
+				return "redirect:/domains/" + found.name();
+			}
 			default -> {
 				// Keep what was typed: back to the form, with OVHcloud's answer in words
 				// and its QueryID.
-				Flash.failed(model, "nic.failed", change.getReason(), change.getOvhQueryId());
+				Flash.failed(model, change.expiredAtOvh() ? "nic.expired" : "nic.failed", change.getReason(),
+						change.getOvhQueryId());
 				return "contacts/nic-change";
 			}
 		}

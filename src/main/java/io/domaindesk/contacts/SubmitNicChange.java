@@ -1,5 +1,6 @@
 package io.domaindesk.contacts;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import io.domaindesk.domains.Inventory;
 import io.domaindesk.ovh.ChangeContact;
 import io.domaindesk.ovh.OvhClients;
 import io.domaindesk.ovh.OvhException;
+import io.domaindesk.ovh.OvhResend;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,13 +63,20 @@ class SubmitNicChange {
 		});
 		Map<String, String> to = intent.to();
 		ChangeContact body = new ChangeContact(to.get("contactAdmin"), to.get("contactBilling"), to.get("contactTech"));
+		// A refusal for the clock is sent once more by the client; the outcome's audit
+		// row says so.
+		List<OvhResend> resends = new ArrayList<>();
 		try {
 			OvhAccounts.AgencyConnection account = this.accounts.find(intent.getAgencyId(), intent.getOvhAccountId())
 				.orElseThrow(() -> new IllegalStateException("The OVHcloud connection of this domain is gone"));
-			List<Long> taskIds = this.clients.client(account.connection())
-				.domains()
-				.changeContact(intent.getDomainName(), body);
-			return this.transactions.execute(status -> submitted(changeId, taskIds));
+			List<Long> taskIds = OvhResend.watching(resends::add,
+					() -> this.clients.client(account.connection())
+						.domains()
+						.changeContact(intent.getDomainName(), body));
+			if (taskIds == null || taskIds.isEmpty()) {
+				return this.transactions.execute(status -> nothingToChange(changeId, resends));
+			}
+			return this.transactions.execute(status -> submitted(changeId, taskIds, resends));
 		}
 		catch (OvhException.RateLimited ex) {
 			if (intent.getBatchId() == null) {
@@ -92,7 +101,7 @@ class SubmitNicChange {
 			});
 		}
 		catch (OvhException ex) {
-			return this.transactions.execute(status -> failed(changeId, describe(ex), ex.queryId()));
+			return this.transactions.execute(status -> failed(changeId, describe(ex), ex.queryId(), resends));
 		}
 		catch (RuntimeException ex) {
 			return this.transactions.execute(status -> failed(changeId, ex.getMessage(), null));
@@ -113,6 +122,10 @@ class SubmitNicChange {
 	}
 
 	NicChange submitted(long changeId, List<Long> taskIds) {
+		return submitted(changeId, taskIds, List.of());
+	}
+
+	private NicChange submitted(long changeId, List<Long> taskIds, List<OvhResend> resends) {
 		NicChange change = this.changes.findById(changeId).orElseThrow();
 		change.submitted(taskIds);
 		String roles = String.join(",", change.to().keySet());
@@ -135,15 +148,55 @@ class SubmitNicChange {
 			.forEach((role, nic) -> this.inventory.expectChange(change.getAgencyId(), change.getDomainName(), role,
 					nic));
 		this.inventory.pendingOperations(change.getAgencyId(), change.getDomainName(), taskIds.size());
-		audit(change, AuditOutcome.SUCCESS, Map.of("to", change.to(), "from", change.from(), "taskIds", taskIds), null);
+		audit(change, AuditOutcome.SUCCESS,
+				withResends(Map.of("to", change.to(), "from", change.from(), "taskIds", taskIds), resends), null);
+		return this.changes.save(change);
+	}
+
+	/**
+	 * OVHcloud created no task: nothing is tracked and the inventory is left to the next
+	 * sync (an empty answer says that nothing was started, not what OVHcloud holds).
+	 */
+	private NicChange nothingToChange(long changeId, List<OvhResend> resends) {
+		NicChange change = this.changes.findById(changeId).orElseThrow();
+		change.nothingToChange();
+		audit(change, AuditOutcome.SUCCESS, withResends(
+				Map.of("to", change.to(), "result", NicChange.NOTHING_TO_CHANGE, "taskIds", List.of()), resends), null);
 		return this.changes.save(change);
 	}
 
 	NicChange failed(long changeId, String message, String queryId) {
+		return failed(changeId, message, queryId, List.of());
+	}
+
+	private NicChange failed(long changeId, String message, String queryId, List<OvhResend> resends) {
 		NicChange change = this.changes.findById(changeId).orElseThrow();
 		change.failed(message, queryId);
-		audit(change, AuditOutcome.FAILURE, Map.of("error", String.valueOf(message)), queryId);
+		audit(change, AuditOutcome.FAILURE, withResends(Map.of("error", String.valueOf(message)), resends), queryId);
 		return this.changes.save(change);
+	}
+
+	/**
+	 * Adds to an outcome's audit details that the call was sent a second time, after
+	 * OVHcloud refused the first for the clock (at most one resend per call; the code and
+	 * QueryID are bounded like every audit value).
+	 */
+	static Map<String, ?> withResends(Map<String, ?> details, List<OvhResend> resends) {
+		if (resends.isEmpty()) {
+			return details;
+		}
+		OvhResend first = resends.get(0);
+		Map<String, Object> all = new HashMap<>(details);
+		all.put("resentAfter", bounded(first.refusedWith()));
+		if (first.refusedQueryId() != null) {
+			all.put("refusedQueryId", bounded(first.refusedQueryId()));
+		}
+		return all;
+	}
+
+	private static String bounded(String value) {
+		String text = String.valueOf(value);
+		return (text.length() > 64) ? text.substring(0, 64) : text;
 	}
 
 	private void audit(NicChange change, AuditOutcome outcome, Map<String, ?> details, String queryId) {

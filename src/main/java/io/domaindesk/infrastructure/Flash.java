@@ -39,11 +39,16 @@ public final class Flash {
 
 	/** OVHcloud's answer in words, with its QueryID for support. */
 	public static void ovh(RedirectAttributes redirect, OvhException ex) {
-		failed(redirect, "ovh.error", ex.inWords(), ex.queryId());
+		failed(redirect, key(ex), ex.inWords(), ex.queryId());
 	}
 
 	public static void ovh(Model model, OvhException ex) {
-		failed(model, "ovh.error", ex.inWords(), ex.queryId());
+		failed(model, key(ex), ex.inWords(), ex.queryId());
+	}
+
+	/** An expired service or request also says what to do about it. */
+	private static String key(OvhException ex) {
+		return (ex instanceof OvhException.Expired) ? "ovh.expired" : "ovh.error";
 	}
 
 	/**

@@ -89,6 +89,9 @@ final class OvhErrors {
 		if (status == 409) {
 			return new OvhException.Conflict(failure);
 		}
+		if (status == 460) {
+			return new OvhException.Expired(failure);
+		}
 		if (status == 429) {
 			return new OvhException.RateLimited(failure);
 		}
@@ -112,6 +115,22 @@ final class OvhErrors {
 			return true;
 		}
 		return failure.message() != null && TIME_TROUBLE.matcher(failure.message()).find();
+	}
+
+	/**
+	 * A write refused for its signature or its timestamp was checked before anything ran,
+	 * so it may be sent once more with a fresh clock. Only the two codes OVHcloud uses
+	 * for that, with the statuses they come with (notes §2.2: {@code INVALID_SIGNATURE}
+	 * 400, {@code QUERY_TIME_OUT}): a refusal recognised only by its words could come
+	 * from a handler that already did something.
+	 */
+	static boolean isRefusedBeforeRunning(OvhException.Failure failure) {
+		int status = failure.status();
+		if (status != 400 && status != 401 && status != 403) {
+			return false;
+		}
+		String code = (failure.errorClass() != null) ? failure.errorClass() : "";
+		return code.equals("INVALID_SIGNATURE") || code.equals("QUERY_TIME_OUT");
 	}
 
 	private static JsonNode parse(JsonMapper mapper, String text) {

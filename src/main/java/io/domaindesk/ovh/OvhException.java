@@ -71,9 +71,16 @@ public class OvhException extends RuntimeException {
 		if (this instanceof NetworkError) {
 			return "OVHcloud could not be reached";
 		}
+		if (this instanceof Expired) {
+			// OVHcloud's own text for this status is often a bare "expired": say what
+			// expired and that nothing was changed.
+			String said = (this.serverMessage != null && !this.serverMessage.isBlank()
+					&& !this.serverMessage.strip().startsWith("<")) ? ": " + bounded(this.serverMessage.strip()) : "";
+			return Expired.IN_WORDS + said;
+		}
 		String message = (this.serverMessage != null) ? this.serverMessage.strip() : "";
 		if (!message.isEmpty() && !message.startsWith("<")) {
-			return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
+			return bounded(message);
 		}
 		if (this.status == 429) {
 			return "OVHcloud is limiting the rate of calls (HTTP 429); try again in a minute";
@@ -82,6 +89,10 @@ public class OvhException extends RuntimeException {
 			return "OVHcloud had a server error (HTTP " + this.status + ")";
 		}
 		return "OVHcloud refused the request (HTTP " + this.status + ")";
+	}
+
+	private static String bounded(String message) {
+		return (message.length() > 300) ? message.substring(0, 300) + "…" : message;
 	}
 
 	/**
@@ -190,6 +201,23 @@ public class OvhException extends RuntimeException {
 
 		InvalidCredential(Failure failure) {
 			super(failure);
+		}
+
+	}
+
+	/**
+	 * 460: the resource has expired, e.g. a domain service past its expiration or a
+	 * request left unanswered too long (notes §2.2; python-ovh
+	 * {@code ResourceExpiredError}). Nothing was done; trying again does not help until
+	 * the service is renewed.
+	 */
+	public static class Expired extends OvhException {
+
+		/** How {@link #inWords()} starts for this error, whatever OVHcloud added. */
+		public static final String IN_WORDS = "Expired at OVHcloud (HTTP 460), nothing was changed";
+
+		Expired(Failure failure) {
+			super(failure, null);
 		}
 
 	}

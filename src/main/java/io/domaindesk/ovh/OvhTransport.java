@@ -236,6 +236,17 @@ final class OvhTransport {
 					attempt--;
 					continue;
 				}
+				if (OvhErrors.isRefusedBeforeRunning(failure)) {
+					// OVHcloud checks the signature and the timestamp before the
+					// handler: the write never ran, so it is sent exactly once more,
+					// signed with the clock learnt again. A second refusal is final.
+					log.info("OVHcloud refused {} {} with {} [QueryID {}]: clock learnt again, sent once more",
+							call.method(), call.path().template(), failure.errorClass(), queryId);
+					OvhResend
+						.report(new OvhResend(call.method(), call.path().template(), failure.errorClass(), queryId));
+					attempt--;
+					continue;
+				}
 			}
 			if (response.status() == 429) {
 				this.limiter.slowDown();

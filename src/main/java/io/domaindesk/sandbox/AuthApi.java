@@ -24,15 +24,23 @@ class AuthApi {
 
 	private final Credentials credentials;
 
-	AuthApi(SandboxClock clock, Credentials credentials) {
+	private final ClockSkews skews;
+
+	AuthApi(SandboxClock clock, Credentials credentials, ClockSkews skews) {
 		this.clock = clock;
 		this.credentials = credentials;
+		this.skews = skews;
 	}
 
 	@NoAuthentication
 	@GetMapping("/auth/time")
-	JsonNode time() {
-		return Json.NODES.numberNode(this.clock.epochSeconds());
+	JsonNode time(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+		// The application key says which account's clock the caller reads (each demo
+		// account has its own application).
+		String nichandle = (caller.applicationKey() != null) ? this.credentials.application(caller.applicationKey())
+			.map(SandboxProperties.Account::nichandle)
+			.orElse(null) : null;
+		return Json.NODES.numberNode(this.clock.epochSeconds() + this.skews.told(nichandle));
 	}
 
 	@NoAuthentication

@@ -24,10 +24,13 @@ class AuthInterceptor implements HandlerInterceptor {
 
 	private final Ticker ticker;
 
-	AuthInterceptor(Credentials credentials, SandboxClock clock, Ticker ticker) {
+	private final ClockSkews skews;
+
+	AuthInterceptor(Credentials credentials, SandboxClock clock, Ticker ticker, ClockSkews skews) {
 		this.credentials = credentials;
 		this.clock = clock;
 		this.ticker = ticker;
+		this.skews = skews;
 	}
 
 	@Override
@@ -70,7 +73,8 @@ class AuthInterceptor implements HandlerInterceptor {
 		catch (NumberFormatException | NullPointerException ex) {
 			throw invalidSignature();
 		}
-		if (Math.abs(seconds - this.clock.epochSeconds()) > MAX_SKEW_SECONDS) {
+		long now = this.clock.epochSeconds() + this.skews.checked(credential.nichandle());
+		if (Math.abs(seconds - now) > MAX_SKEW_SECONDS) {
 			throw OvhError.legacy(HttpStatus.BAD_REQUEST, "QUERY_TIME_OUT", "Query out of time");
 		}
 		byte[] raw = (byte[]) request.getAttribute(SandboxFilter.RAW_BODY);

@@ -24,10 +24,43 @@ public class ContactChangeControl {
 
 	private final SandboxClock clock;
 
-	ContactChangeControl(ObjectStore store, TokenPolicy tokens, SandboxClock clock) {
+	private final Domains domains;
+
+	ContactChangeControl(ObjectStore store, TokenPolicy tokens, SandboxClock clock, Domains domains) {
 		this.store = store;
 		this.tokens = tokens;
 		this.clock = clock;
+		this.domains = domains;
+	}
+
+	/**
+	 * Changes a domain at OVHcloud behind DomainDesk's back (in the Control Panel, by
+	 * another tool): its contact of this type, at once, without any task.
+	 * @param domain the domain name
+	 * @param type {@code contactAdmin}, {@code contactTech} or {@code contactBilling}
+	 * @param nichandle the new contact
+	 */
+	@Transactional
+	public void setContact(String domain, String type, String nichandle) {
+		ObjectNode doc = this.domains.get(domain);
+		((ObjectNode) doc.get(type)).put("id", Nichandles.normalise(nichandle));
+		this.domains.save(doc);
+	}
+
+	/**
+	 * Puts a domain in another state at OVHcloud (e.g. {@code expired}), behind
+	 * DomainDesk's back.
+	 * @param domain the domain name
+	 * @param state a {@code domain.DomainStateEnum} value
+	 * @return the state it had
+	 */
+	@Transactional
+	public String setDomainState(String domain, String state) {
+		ObjectNode doc = this.domains.get(domain);
+		String before = Json.text(doc, "state");
+		doc.put("state", state);
+		this.domains.save(doc);
+		return before;
 	}
 
 	/**

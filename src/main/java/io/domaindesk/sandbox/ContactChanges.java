@@ -79,6 +79,11 @@ class ContactChanges {
 		if (requested.isEmpty()) {
 			throw OvhError.badRequest("You must provide at least one contact to change");
 		}
+		if (Domains.EXPIRED.contains(Json.text(domain, "state"))) {
+			// A lapsed service is OVHcloud's "resource expired" (HTTP 460, notes §2.2),
+			// not an invalid request: renewing it is what helps.
+			throw OvhError.expired("This service is expired");
+		}
 		if (!Domains.CHANGEABLE.contains(Json.text(domain, "state"))) {
 			throw OvhError.badRequest("The contacts of " + name + " cannot be changed while the domain is in state "
 					+ Json.text(domain, "state"));

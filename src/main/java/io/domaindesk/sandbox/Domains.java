@@ -23,6 +23,11 @@ class Domains {
 	/** States in which OVHcloud still lets contacts change. */
 	static final Set<String> CHANGEABLE = Set.of("ok", "autorenew_in_progress", "autorenew_registry_in_progress");
 
+	/**
+	 * States whose service has lapsed ({@code services.Service} status {@code expired}).
+	 */
+	static final Set<String> EXPIRED = Set.of("expired", "restorable", "pending_delete", "deleted");
+
 	private final ObjectStore store;
 
 	private final SandboxClock clock;
@@ -90,8 +95,7 @@ class Domains {
 		info.put("expiration", Json.text(domain, "expirationDate").substring(0, 10));
 		info.putNull("engagedUpTo");
 		String state = Json.text(domain, "state");
-		info.put("status", switch (state) {
-			case "expired", "restorable", "pending_delete", "deleted" -> "expired";
+		info.put("status", EXPIRED.contains(state) ? "expired" : switch (state) {
 			case "autorenew_in_progress", "autorenew_registry_in_progress" -> "autorenewInProgress";
 			case "pending_create", "pending_installation", "pending_incoming_transfer" -> "inCreation";
 			default -> "unpaid".equals(Json.text(domain, "renewalState")) ? "unPaid" : "ok";

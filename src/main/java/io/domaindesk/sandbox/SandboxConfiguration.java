@@ -21,17 +21,20 @@ class SandboxConfiguration implements WebMvcConfigurer {
 
 	private final Ticker ticker;
 
-	SandboxConfiguration(Credentials credentials, SandboxClock clock, Ticker ticker) {
+	private final ClockSkews skews;
+
+	SandboxConfiguration(Credentials credentials, SandboxClock clock, Ticker ticker, ClockSkews skews) {
 		this.credentials = credentials;
 		this.clock = clock;
 		this.ticker = ticker;
+		this.skews = skews;
 	}
 
 	@Bean
 	FilterRegistrationBean<SandboxFilter> sandboxFilter(Faults faults, RateLimiter rateLimiter,
-			SandboxProperties properties) {
+			SandboxProperties properties, CallLog calls) {
 		FilterRegistrationBean<SandboxFilter> registration = new FilterRegistrationBean<>(
-				new SandboxFilter(faults, rateLimiter, properties));
+				new SandboxFilter(faults, rateLimiter, properties, calls));
 		registration.addUrlPatterns(SandboxFilter.PREFIX + "/*");
 		registration.setName("ovhSandboxFilter");
 		return registration;
@@ -39,7 +42,7 @@ class SandboxConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new AuthInterceptor(this.credentials, this.clock, this.ticker))
+		registry.addInterceptor(new AuthInterceptor(this.credentials, this.clock, this.ticker, this.skews))
 			.addPathPatterns(SandboxFilter.PREFIX + "/**");
 	}
 

@@ -28,8 +28,14 @@ public class SandboxControl {
 
 	private final DomainTasks domainTasks;
 
+	private final ClockSkews skews;
+
+	private final CallLog calls;
+
 	SandboxControl(Faults faults, RateLimiter rateLimiter, IcebergLists iceberg, SandboxClock clock, Mailbox mailbox,
-			ContactChanges contactChanges, DomainTasks domainTasks) {
+			ContactChanges contactChanges, DomainTasks domainTasks, ClockSkews skews, CallLog calls) {
+		this.skews = skews;
+		this.calls = calls;
 		this.faults = faults;
 		this.rateLimiter = rateLimiter;
 		this.iceberg = iceberg;
@@ -37,6 +43,29 @@ public class SandboxControl {
 		this.mailbox = mailbox;
 		this.contactChanges = contactChanges;
 		this.domainTasks = domainTasks;
+	}
+
+	/**
+	 * Moves OVHcloud's clock for one account's calls: the account's signed calls are
+	 * refused with {@code QUERY_TIME_OUT} until the client reads {@code GET /auth/time}
+	 * again, or for good when {@code resyncHelps} is false.
+	 * @param nichandle the account
+	 * @param skew how far (more than 5 minutes to matter); zero or null puts it back
+	 * @param resyncHelps whether {@code GET /auth/time} tells the moved time
+	 */
+	public void setClockSkew(String nichandle, Duration skew, boolean resyncHelps) {
+		this.skews.set(nichandle, skew, resyncHelps);
+	}
+
+	/**
+	 * How many requests the sandbox received for this method and path (after
+	 * {@code /1.0}), whatever it answered.
+	 * @param method e.g. {@code POST}
+	 * @param path e.g. {@code /domain/a.fr/changeContact}
+	 * @return the count since start
+	 */
+	public long calls(String method, String path) {
+		return this.calls.count(method, path);
 	}
 
 	/**

@@ -36,10 +36,13 @@ class SandboxFilter extends OncePerRequestFilter {
 
 	private final SandboxProperties properties;
 
-	SandboxFilter(Faults faults, RateLimiter rateLimiter, SandboxProperties properties) {
+	private final CallLog calls;
+
+	SandboxFilter(Faults faults, RateLimiter rateLimiter, SandboxProperties properties, CallLog calls) {
 		this.faults = faults;
 		this.rateLimiter = rateLimiter;
 		this.properties = properties;
+		this.calls = calls;
 	}
 
 	@Override
@@ -58,6 +61,7 @@ class SandboxFilter extends OncePerRequestFilter {
 				"SANDBOX.ws-1." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
 		String path = apiPath(request).substring(PREFIX.length());
 		String method = request.getMethod();
+		this.calls.record(method, path);
 		sleep(this.faults.latency(method, path));
 		Optional<SandboxProperties.FaultKind> fault = this.faults.pick(method, path);
 		if (fault.isPresent() && inject(fault.get(), response)) {

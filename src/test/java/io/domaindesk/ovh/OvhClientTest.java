@@ -76,6 +76,64 @@ class OvhClientTest {
 	}
 
 	@Test
+	void aWriteRefusedForTheClockIsSentExactlyOnceMoreAndSaysSo() {
+		this.server.on("POST", "/domain/example.com/changeContact", "[7]")
+			.on("GET", "/me", "{\"nichandle\":\"ab12345-ovh\"}");
+		OvhClient client = client();
+		client.me().get();
+		this.server.clockOffsetSeconds = 900;
+		List<OvhResend> resends = new ArrayList<>();
+		List<Long> ids = OvhResend.watching(resends::add,
+				() -> client.domains().changeContact("example.com", new ChangeContact("ab12345-ovh", null, null)));
+		assertThat(ids).containsExactly(7L);
+		assertThat(this.server.requests("POST", "/domain/example.com/changeContact")).hasSize(2);
+		assertThat(resends).singleElement().satisfies((resend) -> {
+			assertThat(resend.path()).isEqualTo("/domain/{serviceName}/changeContact");
+			assertThat(resend.refusedWith()).isEqualTo("INVALID_SIGNATURE");
+			assertThat(resend.refusedQueryId()).isEqualTo(FakeOvhServer.QUERY_ID);
+		});
+	}
+
+	@Test
+	void aWriteRefusedTwiceForTheClockIsNotSentAThirdTime() {
+		this.server.on("POST", "/domain/example.com/changeContact", (r) -> FakeOvhServer.Reply.of(400,
+				"{\"errorCode\":\"QUERY_TIME_OUT\",\"httpCode\":\"400 Bad Request\",\"message\":\"Query out of time\"}"));
+		OvhClient client = client();
+		assertThatThrownBy(
+				() -> client.domains().changeContact("example.com", new ChangeContact("ab12345-ovh", null, null)))
+			.isInstanceOfSatisfying(OvhException.BadRequest.class,
+					(ex) -> assertThat(ex.errorClass()).isEqualTo("QUERY_TIME_OUT"));
+		assertThat(this.server.requests("POST", "/domain/example.com/changeContact")).hasSize(2);
+	}
+
+	@Test
+	void aWriteRefusedForOtherWordsAboutTimeIsNotSentAgain() {
+		this.server.on("POST", "/domain/example.com/changeContact", (r) -> FakeOvhServer.Reply.of(400,
+				"{\"class\":\"Client::BadRequest\",\"message\":\"Timestamp of the change is in the past\"}"));
+		OvhClient client = client();
+		assertThatThrownBy(
+				() -> client.domains().changeContact("example.com", new ChangeContact("ab12345-ovh", null, null)))
+			.isInstanceOf(OvhException.BadRequest.class);
+		assertThat(this.server.requests("POST", "/domain/example.com/changeContact")).hasSize(1);
+	}
+
+	@Test
+	void expiredIsItsOwnErrorInItsOwnWords() {
+		this.server.on("POST", "/domain/example.com/changeContact", (r) -> FakeOvhServer.Reply.of(460,
+				"{\"class\":\"Client::ResourceExpired\",\"message\":\"This service is expired\"}"));
+		OvhClient client = client();
+		assertThatThrownBy(
+				() -> client.domains().changeContact("example.com", new ChangeContact("ab12345-ovh", null, null)))
+			.isInstanceOfSatisfying(OvhException.Expired.class, (ex) -> {
+				assertThat(ex.status()).isEqualTo(460);
+				assertThat(ex.isTransient()).isFalse();
+				assertThat(ex.inWords()).startsWith("Expired at OVHcloud (HTTP 460)")
+					.endsWith("This service is expired");
+			});
+		assertThat(this.server.requests("POST", "/domain/example.com/changeContact")).hasSize(1);
+	}
+
+	@Test
 	void clockIsLearntOncePerEndpoint() {
 		this.server.on("GET", "/me", "{\"nichandle\":\"ab12345-ovh\"}");
 		OvhClock clock = new OvhClock();

@@ -39,6 +39,8 @@ class OvhErrorsTest {
 		assertThat(OvhErrors.toException(failure(403, "{\"errorCode\":\"INVALID_KEY\",\"message\":\"x\"}")))
 			.isInstanceOf(OvhException.InvalidCredential.class);
 		assertThat(OvhErrors.toException(failure(460, "{\"message\":\"expired\"}")))
+			.isExactlyInstanceOf(OvhException.Expired.class);
+		assertThat(OvhErrors.toException(failure(461, "{\"message\":\"odd\"}")))
 			.isExactlyInstanceOf(OvhException.class);
 	}
 

@@ -252,10 +252,12 @@ class SandboxApiIntegrationTests {
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.body())
 			.isEqualTo("{\"class\":\"Client::NotFound\",\"message\":\"This service does not exist\"}");
+		// A lapsed service is "resource expired", HTTP 460.
 		String expired = this.fixtures.domain("ae1000-ovh", "expired");
-		assertThat(
-				this.exemple.post("/domain/" + expired + "/changeContact", "{\"contactTech\":\"sn2000-ovh\"}").status())
-			.isEqualTo(400);
+		SandboxClient.Response lapsed = this.exemple.post("/domain/" + expired + "/changeContact",
+				"{\"contactTech\":\"sn2000-ovh\"}");
+		assertThat(lapsed.status()).isEqualTo(460);
+		assertThat(lapsed.body()).contains("This service is expired");
 	}
 
 	@Test
