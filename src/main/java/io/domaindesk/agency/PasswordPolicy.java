@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,14 @@ class PasswordPolicy {
 
 	static final int MAX_LENGTH = 128;
 
+	/**
+	 * Words anyone would try first against this application (ASVS 5.0 V6.1.2, V6.2.11): a
+	 * password that is little more than one of them is refused. Documented in
+	 * {@code docs/security.md}.
+	 */
+	static final List<String> CONTEXT_WORDS = List.of("domaindesk", "domain desk", "domain-desk", "ovhcloud",
+			"nichandle", "registrar");
+
 	/** The message key of the first rule broken, if any. */
 	Optional<String> violation(String username, String password) {
 		if (password == null || password.length() < MIN_LENGTH) {
@@ -40,6 +49,12 @@ class PasswordPolicy {
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (username != null && !username.isBlank() && lower.contains(username.toLowerCase(Locale.ROOT))) {
 			return Optional.of("password.containsUsername");
+		}
+		for (String word : CONTEXT_WORDS) {
+			// What is left without the word must be a password on its own.
+			if (lower.contains(word) && lower.replace(word, "").strip().length() < MIN_LENGTH) {
+				return Optional.of("password.tooCommon");
+			}
 		}
 		if (CommonPasswords.SET.contains(lower) || lower.chars().distinct().count() < 4) {
 			return Optional.of("password.tooCommon");

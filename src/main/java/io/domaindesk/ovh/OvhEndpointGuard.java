@@ -84,6 +84,13 @@ public final class OvhEndpointGuard {
 	public static URI checkBaseUrl(String url, boolean sandboxOn) {
 		URI uri = parse(url);
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
+		// An address written in the URL is refused now rather than at the first call; a
+		// name is checked, resolved, on every connection.
+		InetAddress literal = literal(host);
+		if (literal != null && forbidden(literal) && !(sandboxOn && isLoopback(literal))) {
+			throw new IllegalArgumentException(
+					"A custom OVHcloud endpoint cannot point at a loopback, private, link-local or multicast address");
+		}
 		if ("http".equals(uri.getScheme())) {
 			boolean loopback = host.equals("localhost") || isLoopbackLiteral(host);
 			if (!sandboxOn || !loopback) {
@@ -253,17 +260,26 @@ public final class OvhEndpointGuard {
 		return b.length == 16 && embedsV4(b) && (b[12] & 0xff) == 127;
 	}
 
-	private static boolean isLoopbackLiteral(String host) {
+	/**
+	 * The address an IP-literal host names (brackets allowed), else null; never a DNS
+	 * lookup.
+	 */
+	private static InetAddress literal(String host) {
 		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-		if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]+")) {
-			return false;
+		if (!bare.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
+			return null;
 		}
 		try {
-			return isLoopback(InetAddress.getByName(bare));
+			return InetAddress.getByName(bare);
 		}
 		catch (UnknownHostException ex) {
-			return false;
+			return null;
 		}
+	}
+
+	private static boolean isLoopbackLiteral(String host) {
+		InetAddress address = literal(host);
+		return address != null && isLoopback(address);
 	}
 
 }

@@ -42,7 +42,7 @@ class SecurityConfiguration {
 	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+			+ "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 	private static final String[] AGENCY_ADMIN = { "AGENCY_ADMIN" };
 
@@ -150,7 +150,9 @@ class SecurityConfiguration {
 			// signature.
 			.requestMatchers("/ovh-sandbox/**")
 			.permitAll()
-			.requestMatchers("/admin/agencies", "/admin/agencies/**")
+			// Where signed calls may go is the platform's business (SSRF), not an
+			// agency's.
+			.requestMatchers("/admin/agencies", "/admin/agencies/**", "/admin/endpoints", "/admin/endpoints/**")
 			.hasRole("PLATFORM_ADMIN")
 			.requestMatchers("/admin/users", "/admin/users/**", "/admin/ovh-accounts", "/admin/ovh-accounts/**")
 			.hasAnyRole(AGENCY_ADMIN)

@@ -25,6 +25,14 @@ class PasswordPolicyTests {
 		assertThat(this.policy.violation("bob", "iloveyou1234")).contains("password.tooCommon");
 	}
 
+	/** The documented context words: a password that is little more than one of them. */
+	@Test
+	void rejectsPasswordsMadeOfTheApplicationsOwnWords() {
+		assertThat(this.policy.violation("bob", "DomainDesk2026!")).contains("password.tooCommon");
+		assertThat(this.policy.violation("bob", "ovhcloud-admin1")).contains("password.tooCommon");
+		assertThat(this.policy.violation("bob", "my domaindesk is a horse battery staple")).isEmpty();
+	}
+
 	@Test
 	void acceptsALongUnrelatedPassphrase() {
 		assertThat(this.policy.violation("bob", "correct horse battery staple")).isEmpty();

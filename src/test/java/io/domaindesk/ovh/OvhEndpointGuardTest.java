@@ -63,6 +63,14 @@ class OvhEndpointGuardTest {
 		assertThat(OvhEndpointGuard.checkBaseUrl("http://127.0.0.1:8080/ovh-sandbox/1.0", true)).hasPort(8080);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> OvhEndpointGuard.checkBaseUrl("ftp://api.example.com/1.0", false));
+		// An address written in the URL is refused at once, not only at the first call.
+		for (String url : List.of("https://10.0.0.1/1.0", "https://169.254.169.254/latest", "https://[fd00::1]/1.0",
+				"https://[::ffff:10.0.0.1]/1.0", "https://127.0.0.1/1.0")) {
+			assertThatIllegalArgumentException().as(url)
+				.isThrownBy(() -> OvhEndpointGuard.checkBaseUrl(url, false))
+				.withMessageContaining("private");
+		}
+		assertThat(OvhEndpointGuard.checkBaseUrl("https://51.91.1.1/1.0", false)).hasHost("51.91.1.1");
 	}
 
 	@Test

@@ -77,7 +77,8 @@ class RouteSweepTests {
 			// The emulator stands in for OVHcloud and authenticates API calls by
 			// signature.
 			rule("/ovh-sandbox/**", null), rule("/admin/agencies/**", null, Role.PLATFORM_ADMIN),
-			rule("/admin/users/**", null, Role.AGENCY_ADMIN), rule("/admin/ovh-accounts/**", null, Role.AGENCY_ADMIN),
+			rule("/admin/endpoints/**", null, Role.PLATFORM_ADMIN), rule("/admin/users/**", null, Role.AGENCY_ADMIN),
+			rule("/admin/ovh-accounts/**", null, Role.AGENCY_ADMIN),
 			rule("/admin/**", null, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
 			rule("/audit/**", RequestMethod.POST, Role.AGENCY_ADMIN),
 			rule("/audit/**", null, Role.AGENCY_ADMIN, Role.AUDITOR),
@@ -100,8 +101,8 @@ class RouteSweepTests {
 	 * still checked.
 	 */
 	static final Set<String> OWN_AGENCY_ACTIONS = Set.of("POST /sync", "POST /nic-changes/refresh", "POST /logout",
-			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /audit/verify", "POST /trades/settings",
-			"POST /trades/refresh", "POST /account/password", "POST /clients/settings");
+			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /admin/endpoints", "POST /audit/verify",
+			"POST /trades/settings", "POST /trades/refresh", "POST /account/password", "POST /clients/settings");
 
 	/**
 	 * Bugs the sweep finds that are filed and have a test of their own (marked

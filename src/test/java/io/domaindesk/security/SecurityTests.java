@@ -211,7 +211,11 @@ class SecurityTests {
 		var result = this.mvc.get().uri("/login").exchange();
 		assertThat(result).hasStatusOk();
 		String csp = result.getResponse().getHeader("Content-Security-Policy");
-		assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'self';");
+		// ASVS 5.0 V3.4.3: at least object-src 'none' and base-uri 'none'.
+		assertThat(csp).contains("frame-ancestors 'none'")
+			.contains("script-src 'self';")
+			.contains("object-src 'none'")
+			.contains("base-uri 'none'");
 		assertThat(csp.replace("style-src-attr 'unsafe-inline'", "")).doesNotContain("unsafe-inline")
 			.doesNotContain("unsafe-eval");
 		assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
