@@ -1,6 +1,7 @@
 package io.domaindesk.clients;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.domains.InventoryBench;
 import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
@@ -45,6 +47,9 @@ class ClientGroupingTests {
 
 	@Autowired
 	ManageClients manage;
+
+	@Autowired
+	InventoryBench inventory;
 
 	private long agency;
 
@@ -122,6 +127,49 @@ class ClientGroupingTests {
 			.contains(PREFIX + "b.com")
 			.contains("form=\"bulk-form\" value=\"" + PREFIX + "b.com\"")
 			.doesNotContain(PREFIX + "c.com");
+	}
+
+	/**
+	 * The same, through OVHcloud and a real sync: the sandbox's owner of a domain becomes
+	 * a copy of it under a new id (as a completed trade leaves it), e-mail written in
+	 * capitals; the sync reads the new contact, the grouping keeps the client.
+	 */
+	@Test
+	void aSyncThatFindsTheOwnerCopiedUnderANewIdKeepsTheClient() {
+		String domain = DemoInventory.reserve(this.jdbc, this.agency, "ae1000-ovh", 1).get(0);
+		Map<String, Object> before = this.jdbc
+			.sql("select client_id, owner_contact_id from domain where agency_id = :a and name = :d")
+			.param("a", this.agency)
+			.param("d", domain)
+			.query()
+			.singleRow();
+		assertThat(before.get("client_id")).isNotNull();
+		long copy = this.jdbc.sql("select nextval('ovh_sandbox.object_id_seq')").query(Long.class).single();
+		this.jdbc
+			.sql("""
+					insert into ovh_sandbox.object (kind, id, parties, ref, doc)
+					select kind, :copy, parties, ref,
+					  jsonb_set(jsonb_set(doc, '{id}', to_jsonb(cast(:copy as bigint))), '{email}', to_jsonb(upper(doc ->> 'email')))
+					from ovh_sandbox.object where kind = 'contact' and id = :old
+					""")
+			.param("copy", Long.toString(copy))
+			.param("old", before.get("owner_contact_id"))
+			.update();
+		this.jdbc.sql("""
+				update ovh_sandbox.object set ref = :copy, doc = jsonb_set(jsonb_set(doc, '{whoisOwner}',
+				  to_jsonb(cast(:copy as text))), '{contactOwner,id}', to_jsonb(cast(:copy as text)))
+				where kind = 'domain' and id = :d
+				""").param("copy", Long.toString(copy)).param("d", domain).update();
+
+		assertThat(this.inventory.syncNow(this.agency)).isTrue();
+		Map<String, Object> after = this.jdbc
+			.sql("select client_id, owner_contact_id from domain where agency_id = :a and name = :d")
+			.param("a", this.agency)
+			.param("d", domain)
+			.query()
+			.singleRow();
+		assertThat(after.get("owner_contact_id")).isEqualTo(Long.toString(copy));
+		assertThat(after.get("client_id")).isEqualTo(before.get("client_id"));
 	}
 
 	@Test
