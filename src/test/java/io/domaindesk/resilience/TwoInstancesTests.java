@@ -6,8 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -22,12 +25,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import io.domaindesk.clients.ConsentRequested;
 import io.domaindesk.domains.InventoryBench;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.support.BrowserSession;
 import io.domaindesk.support.TestDatabase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,6 +185,65 @@ class TwoInstancesTests {
 		finally {
 			healSandboxes();
 		}
+	}
+
+	/**
+	 * These instances have no SMTP server ({@code spring.mail.host} unset), as the local
+	 * demo: a message is written, never sent, and shown on {@code /admin/outbox} as it
+	 * would have been delivered, to the admins of its agency only.
+	 */
+	@Test
+	void withoutAnSmtpServerTheOutboxShowsEachMessageAsItWouldBeDeliveredToItsAgencyOnly() {
+		String tag = UUID.randomUUID().toString().substring(0, 8);
+		long agency = jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
+		String address = "owner-" + tag + "@client.test";
+		URI link = URI.create("http://localhost:8080/consent/demo-" + tag);
+		a.bean(TransactionTemplate.class)
+			.executeWithoutResult((status) -> a.context()
+				.publishEvent(new ConsentRequested(UUID.randomUUID(), agency, "Agence Exemple", "demo-" + tag + ".fr",
+						address, "Elise Durand", Locale.FRENCH, link, Instant.now().plus(Duration.ofDays(7)), false)));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("select count(*) from outgoing_message where recipient = :r")
+				.param("r", address)
+				.query(Long.class)
+				.single() == 1);
+		long id = jdbc.sql("select id from outgoing_message where recipient = :r")
+			.param("r", address)
+			.query(Long.class)
+			.single();
+		String subject = "Agence Exemple vous demande votre accord pour demo-" + tag + ".fr";
+
+		BrowserSession alice = BrowserSession.loggedIn(b.port(), "alice", "demo-password");
+		assertThat(alice.get("/admin/outbox").body()).contains("id=\"message-" + id + "\"", address, subject);
+		HttpResponse<String> message = alice.get("/admin/outbox/" + id);
+		assertThat(message.statusCode()).isEqualTo(200);
+		assertThat(message.body()).contains(address, subject, "spring.mail.host", "Bonjour Elise Durand",
+				"demo-" + tag + ".fr", link.toString());
+		assertThat(alice.get("/admin/outbox/" + id + "/html").body()).contains("href=\"" + link + "\"");
+
+		// Studio Nord's admin sees none of it.
+		String nord = "nord-admin-" + tag;
+		jdbc.sql(
+				"""
+						insert into app_user (agency_id, username, display_name, password_hash, role)
+						select (select id from agency where name = 'Studio Nord'), :u, 'Nord Admin', password_hash, 'AGENCY_ADMIN'
+						from app_user where username = 'alice'
+						""")
+			.param("u", nord)
+			.update();
+		BrowserSession other = BrowserSession.loggedIn(a.port(), nord, "demo-password");
+		HttpResponse<String> theirs = other.get("/admin/outbox");
+		assertThat(theirs.statusCode()).isEqualTo(200);
+		assertThat(theirs.body()).doesNotContain(address, subject);
+		assertThat(other.get("/admin/outbox/" + id).statusCode()).isEqualTo(404);
+		assertThat(other.get("/admin/outbox/" + id + "/html").statusCode()).isEqualTo(404);
+
+		// Nothing went out, and nothing will: the message stays as written.
+		assertThat(jdbc.sql("select status || ':' || attempts from outgoing_message where id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single()).isEqualTo("NOT_SENT:0");
 	}
 
 	private static long timedSync(AppInstance instance, CyclicBarrier together) throws Exception {
