@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.domaindesk.DomainDeskApplication;
+import io.domaindesk.support.TestDatabase;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,6 +53,22 @@ final class AppInstance implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * Stops the instances that run (in the order given), then drops their database.
+	 */
+	static void stopAll(String database, AppInstance... instances) {
+		try {
+			for (AppInstance instance : instances) {
+				if (instance != null) {
+					instance.close();
+				}
+			}
+		}
+		finally {
+			TestDatabase.get().dropDatabase(database);
+		}
 	}
 
 }

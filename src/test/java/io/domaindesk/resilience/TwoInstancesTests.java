@@ -69,20 +69,7 @@ class TwoInstancesTests {
 
 	@AfterAll
 	static void stop() {
-		try {
-			if (b != null) {
-				b.close();
-			}
-		}
-		finally {
-			if (a != null) {
-				a.close();
-			}
-			TestDatabase.Server server = TestDatabase.get();
-			JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl(), server.username(), server.password()))
-				.sql("drop database if exists " + database + " with (force)")
-				.update();
-		}
+		AppInstance.stopAll(database, b, a);
 	}
 
 	@Test

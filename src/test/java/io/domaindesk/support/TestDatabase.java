@@ -113,6 +113,19 @@ public final class TestDatabase {
 			return this.jdbcUrl.substring(0, slash + 1) + name + ((query >= 0) ? this.jdbcUrl.substring(query) : "");
 		}
 
+		/**
+		 * Drops a database made by {@link #createDatabase}, whoever is still connected.
+		 */
+		public void dropDatabase(String name) {
+			try (Connection connection = java.sql.DriverManager.getConnection(this.jdbcUrl, this.username,
+					this.password); Statement statement = connection.createStatement()) {
+				statement.execute("drop database if exists " + name + " with (force)");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 	}
 
 }
