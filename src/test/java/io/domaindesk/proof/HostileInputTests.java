@@ -157,6 +157,13 @@ class HostileInputTests {
 		if (response.statusCode() >= 500) {
 			problems.add(response.statusCode() + " for " + shown);
 		}
+		// A page that sends the user back to log in was never checked: a lost session
+		// would otherwise make every request pass. (A refused login goes to
+		// /login?error.)
+		String location = response.headers().firstValue("Location").orElse("").replaceFirst("^https?://[^/]+", "");
+		if (response.statusCode() / 100 == 3 && location.matches("/login(\\?expired)?")) {
+			problems.add("sent back to the login page for " + shown);
+		}
 		var leak = LEAK.matcher(response.body());
 		while (leak.find()) {
 			if (!sent.contains(leak.group())) {
