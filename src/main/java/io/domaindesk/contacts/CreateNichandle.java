@@ -51,9 +51,61 @@ class CreateNichandle {
 		this.audit = audit;
 	}
 
-	/** One field of the form, as the rules describe it. */
-	record Field(String name, boolean mandatory, Long maxLength, String pattern, List<String> allowed, String example) {
+	/** Fields typed as phone numbers: spaces, dashes and brackets are the user's. */
+	private static final List<String> PHONES = List.of("phone", "fax");
 
+	/** Identifiers typed with spaces to read them (a VAT number, a SIRET). */
+	private static final List<String> IDENTIFIERS = List.of("vat", "nationalIdentificationNumber",
+			"companyNationalIdentificationNumber");
+
+	/** One field of the form, as the rules describe it. */
+	record Field(String name, boolean mandatory, Long maxLength, String pattern, List<String> allowed, String example,
+			String prefix) {
+
+		Field(String name, boolean mandatory, Long maxLength, String pattern, List<String> allowed, String example) {
+			this(name, mandatory, maxLength, pattern, allowed, example, null);
+		}
+
+		private CreationRule rule() {
+			return new CreationRule(null, null, this.name, null, this.mandatory, this.maxLength, null, this.prefix,
+					this.pattern);
+		}
+
+		/**
+		 * What OVHcloud gets for what was typed, normalised as the Control Panel does: a
+		 * phone number without its spaces, dashes and brackets, an identifier without
+		 * spaces, then the rule's prefix.
+		 */
+		String normalise(String typed) {
+			String value = (typed != null) ? typed.strip() : "";
+			if (value.isEmpty()) {
+				return value;
+			}
+			if (PHONES.contains(this.name)) {
+				value = value.replaceAll("\\s", "").replaceAll("-(\\d)", "$1").replaceAll("\\((\\d+)\\)", "$1");
+			}
+			else if (IDENTIFIERS.contains(this.name)) {
+				value = value.replaceAll("\\s", "");
+			}
+			return rule().withPrefix(value);
+		}
+
+		boolean accepts(String value) {
+			return rule().accepts(value);
+		}
+
+	}
+
+	/** The values as OVHcloud gets them; fields without a rule are left as typed. */
+	static Map<String, String> normalised(List<Field> fields, Map<String, String> values) {
+		Map<String, String> all = new LinkedHashMap<>(values);
+		for (Field field : fields) {
+			String typed = values.get(field.name());
+			if (typed != null) {
+				all.put(field.name(), field.normalise(typed));
+			}
+		}
+		return all;
 	}
 
 	record Profile(String country, String legalform, String ovhCompany, String ovhSubsidiary) {
@@ -82,7 +134,8 @@ class CreateNichandle {
 			}
 			fields.add(new Field(component.getName(), Boolean.TRUE.equals(rule.mandatory()), rule.maxLength(),
 					rule.regularExpression(), (rule.in() != null) ? rule.in() : List.of(),
-					(rule.examples() != null && !rule.examples().isEmpty()) ? rule.examples().get(0) : null));
+					(rule.examples() != null && !rule.examples().isEmpty()) ? rule.examples().get(0) : null,
+					rule.prefix()));
 		}
 		return fields;
 	}
@@ -98,7 +151,7 @@ class CreateNichandle {
 	static Map<String, Problem> check(List<Field> fields, Map<String, String> values) {
 		Map<String, Problem> problems = new LinkedHashMap<>();
 		for (Field field : fields) {
-			String value = values.getOrDefault(field.name(), "").strip();
+			String value = field.normalise(values.getOrDefault(field.name(), ""));
 			if (value.isEmpty()) {
 				if (field.mandatory()) {
 					problems.put(field.name(), new Problem("newAccount.required", new Object[0]));
@@ -110,7 +163,7 @@ class CreateNichandle {
 			else if (!field.allowed().isEmpty() && !field.allowed().contains(value)) {
 				problems.put(field.name(), new Problem("newAccount.notAllowed", new Object[0]));
 			}
-			else if (field.pattern() != null && !field.pattern().isBlank() && !value.matches(field.pattern())) {
+			else if (!field.accepts(value)) {
 				problems.put(field.name(), new Problem("newAccount.pattern",
 						new Object[] { (field.example() != null) ? field.example() : field.pattern() }));
 			}

@@ -67,7 +67,9 @@ class CreateNichandleController {
 			return page(found, profile, role(role), values, problems, model);
 		}
 		try {
-			String nichandle = this.create.create(found, profile, values);
+			// What was typed stays on the form; OVHcloud gets it normalised, with the
+			// rules' prefixes.
+			String nichandle = this.create.create(found, profile, CreateNichandle.normalised(fields, values));
 			return "redirect:" + UriComponentsBuilder.fromPath("/domains/{d}/nic-change")
 				.queryParam(role(role), nichandle)
 				.queryParam("created", nichandle)

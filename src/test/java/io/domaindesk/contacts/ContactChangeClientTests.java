@@ -220,6 +220,33 @@ class ContactChangeClientTests {
 			.single()).isEqualTo("done");
 	}
 
+	@Test
+	void aNewContactsPhoneTypedInNationalFormGetsTheRulesPrefix() {
+		String domain = freeDomain(7);
+		// The French rules give the phone the prefix +33 (creationRules), as OVHcloud's
+		// Control Panel shows it: the number is typed the French way.
+		MvcTestResult created = this.mvc.post()
+			.uri("/domains/{d}/nic-change/new-account", domain)
+			.param("country", "FR")
+			.param("legalform", "individual")
+			.param("role", "contactTech")
+			.param("firstname", "Inès")
+			.param("name", "Prefixe")
+			.param("email", "ines.prefixe@example.org")
+			.param("phone", "06 12 34 56 78")
+			.param("address", "2 rue de la Paix")
+			.param("zip", "75002")
+			.param("city", "Paris")
+			.param("language", "fr_FR")
+			.with(user(this.bob))
+			.with(csrf())
+			.exchange();
+		assertThat(created).hasStatus3xxRedirection();
+		assertThat(this.mvc.get()
+			.uri("/domains/{d}/nic-change/new-account?country=FR&legalform=individual", domain)
+			.with(user(this.bob))).bodyText().contains("OVHcloud puts +33 before the number");
+	}
+
 	private MvcTestResult confirm(String domain, String role, String nichandle) {
 		return this.mvc.post()
 			.uri("/domains/{d}/nic-change", domain)
