@@ -162,6 +162,20 @@ public final class Browser implements AutoCloseable {
 		return url.startsWith(this.base) ? url.substring(this.base.length()) : url;
 	}
 
+	/**
+	 * Lays pages out as on a screen this wide (CSS pixels), such as a phone's 375 px;
+	 * {@link #resetViewport()} goes back to the window's size. Not emulated as a mobile
+	 * device, which would zoom out a page wider than the screen and hide the overflow.
+	 */
+	public void viewport(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
+	public void resetViewport() {
+		this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
 	public WebElement find(String css) {
 		return this.driver.findElement(By.cssSelector(css));
 	}

@@ -179,7 +179,7 @@ public final class TradeFixture {
 	}
 
 	/** Starts a trade towards a new individual contact; returns it once priced. */
-	Trade start(String domain, String firstName, String lastName, DeskPrincipal who) {
+	public Trade start(String domain, String firstName, String lastName, DeskPrincipal who) {
 		Map<String, String> owner = new LinkedHashMap<>();
 		owner.put("legalForm", "individual");
 		owner.put("firstName", firstName);
