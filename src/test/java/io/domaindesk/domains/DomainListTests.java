@@ -156,7 +156,14 @@ class DomainListTests {
 			.contains("bulk-26.net")
 			.contains("5 of 30 domains")
 			.doesNotContain("bulk-23.net");
+		// Reaching the top from below shows the first page, full.
 		assertThat(list("/domains?before=bulk-02.net")).bodyText().contains("1–25 of 30 domains");
+		// From the bottom: the 25 rows just before the last, neither the first nor the
+		// last page.
+		assertThat(list("/domains?before=studio.eu")).bodyText()
+			.contains("bulk-04.net")
+			.contains("exemple.com")
+			.doesNotContain("bulk-03.net");
 	}
 
 	@Test
