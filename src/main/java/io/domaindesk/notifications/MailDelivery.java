@@ -20,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -178,6 +179,14 @@ class MailDelivery {
 			mime.setHeader("Message-ID", message.messageId());
 			sender.send(mime);
 		}
+		catch (MailSendException ex) {
+			if (!acceptedBeforeTheFailure(ex)) {
+				failed(message, ex);
+				return;
+			}
+			log.warn("Message {} to {} accepted by the server; closing the connection failed: {}", message.id(),
+					message.recipient(), ex.getMessage());
+		}
 		catch (Exception ex) {
 			failed(message, ex);
 			return;
@@ -190,6 +199,16 @@ class MailDelivery {
 				    secret = null
 				where id = :id and claimed_by = :me and status in ('SENDING', 'UNCERTAIN')
 				""").param("redacted", REDACTED).param("id", message.id()).param("me", this.instance).update();
+	}
+
+	/**
+	 * Whether the server had accepted the message when the exception came: Spring's
+	 * sender lists every message the server refused or never got, and lists none when
+	 * only the goodbye after an accepted message failed. Sending that one again would
+	 * deliver it twice.
+	 */
+	private static boolean acceptedBeforeTheFailure(MailSendException ex) {
+		return ex.getFailedMessages().isEmpty();
 	}
 
 	private void failed(Claimed message, Exception ex) {

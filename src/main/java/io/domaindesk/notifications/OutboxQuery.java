@@ -55,7 +55,7 @@ class OutboxQuery {
 				""").param("id", id).param("agency", agency).query(Message.class).optional();
 	}
 
-	/** Counts by status, for the filter. */
+	/** How many messages did not go and wait for an admin (failed or uncertain). */
 	long failed(Long agency) {
 		return this.jdbc.sql("""
 				select count(*) from outgoing_message

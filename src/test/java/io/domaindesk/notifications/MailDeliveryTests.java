@@ -163,6 +163,78 @@ class MailDeliveryTests {
 		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> status(address).equals("SENT"));
 	}
 
+	@Test
+	void aMessageTheServerAcceptedIsSentEvenWhenTheGoodbyeFails() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+			Thread server = new Thread(() -> acceptThenReset(socket, accepted), "smtp-reset");
+			server.setDaemon(true);
+			server.start();
+			JavaMailSenderImpl resetting = new JavaMailSenderImpl();
+			resetting.setHost("127.0.0.1");
+			resetting.setPort(socket.getLocalPort());
+			resetting.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+			MailDelivery delivery = new MailDelivery(this.jdbc, this.transactions, provider(resetting), this.settings);
+			String address = "goodbye-" + UUID.randomUUID() + "@client.test";
+			long id = pending(address);
+			try {
+				assertThat(tryNow(delivery, id)).isTrue();
+				assertThat(accepted.get()).isEqualTo(1);
+				Attempt after = attempt(id);
+				assertThat(after.status()).as("accepted by the server: not to be sent again").isEqualTo("SENT");
+				assertThat(after.attempts()).isEqualTo(1);
+				assertThat(tryNow(delivery, id)).isFalse();
+				assertThat(accepted.get()).isEqualTo(1);
+			}
+			finally {
+				delivery.close();
+			}
+		}
+	}
+
+	/**
+	 * A server that accepts one message, then resets the connection instead of answering
+	 * the client's QUIT.
+	 */
+	private static void acceptThenReset(ServerSocket socket, java.util.concurrent.atomic.AtomicInteger accepted) {
+		try (java.net.Socket client = socket.accept()) {
+			java.io.BufferedReader in = new java.io.BufferedReader(
+					new java.io.InputStreamReader(client.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+			java.io.Writer out = new java.io.OutputStreamWriter(client.getOutputStream(),
+					java.nio.charset.StandardCharsets.US_ASCII);
+			out.write("220 reset.test ESMTP\r\n");
+			out.flush();
+			String line;
+			while ((line = in.readLine()) != null) {
+				String command = line.toUpperCase(Locale.ROOT);
+				if (command.startsWith("EHLO") || command.startsWith("HELO") || command.startsWith("MAIL")
+						|| command.startsWith("RCPT")) {
+					out.write("250 OK\r\n");
+				}
+				else if (command.startsWith("DATA")) {
+					out.write("354 go on\r\n");
+					out.flush();
+					while (!".".equals(in.readLine())) {
+						// the message
+					}
+					accepted.incrementAndGet();
+					out.write("250 accepted\r\n");
+					out.flush();
+					Thread.sleep(300);
+					client.setSoLinger(true, 0);
+					return;
+				}
+				else {
+					out.write("250 OK\r\n");
+				}
+				out.flush();
+			}
+		}
+		catch (Exception ex) {
+			// the test reads what was accepted
+		}
+	}
+
 	/** Makes the message due and tries it at once. */
 	private boolean tryNow(MailDelivery delivery, long id) {
 		this.jdbc.sql("update outgoing_message set next_attempt_at = now() where id = :id and status = 'PENDING'")
