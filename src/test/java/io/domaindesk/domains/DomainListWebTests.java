@@ -19,6 +19,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -102,6 +103,18 @@ class DomainListWebTests {
 		assertThat(filter.page()).isEqualTo(1);
 		assertThat(filter.expiresWithin()).isNull();
 		assertThat(filter.after()).isNull();
+	}
+
+	@Test
+	void aPageNumberLeftFromALargerResultShowsTheLastPageThatExists() throws Exception {
+		given(this.search.page(anyLong(), any()))
+			.willAnswer((call) -> new DomainSearch.Page(List.of(), 60, false, call.getArgument(1), false, false));
+
+		this.mvc.perform(get("/domains").param("page", "9").with(user(Principals.staff()))).andExpect(status().isOk());
+
+		ArgumentCaptor<DomainFilter> filters = ArgumentCaptor.forClass(DomainFilter.class);
+		verify(this.search, times(2)).page(eq(Principals.AGENCY), filters.capture());
+		assertThat(filters.getAllValues()).extracting(DomainFilter::page).containsExactly(9, 3);
 	}
 
 	@Test
