@@ -3,6 +3,8 @@ package io.domaindesk.contacts;
 import java.time.Duration;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
+import io.domaindesk.ovh.OvhClients;
 import io.domaindesk.ovh.OvhException;
 import io.domaindesk.sandbox.ContactChangeControl;
 import io.domaindesk.sandbox.SandboxControl;
@@ -57,18 +60,27 @@ class ContactChangeClientTests {
 	@Autowired
 	NicChangeRepository changes;
 
+	@Autowired
+	MeterRegistry registry;
+
 	private long agency;
 
 	private DeskPrincipal bob;
+
+	private double inTransaction;
 
 	@BeforeEach
 	void syncedInventory() {
 		this.bob = this.users.findByUsername("bob").orElseThrow();
 		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+		this.inTransaction = contactCallsInTransaction();
 	}
 
 	@AfterEach
 	void healSandbox() {
+		// Rules of the road: no OVHcloud call of these flows inside a database
+		// transaction.
+		assertThat(contactCallsInTransaction()).isEqualTo(this.inTransaction);
 		this.tasks.setLenientTokens(EXEMPLE, null);
 		this.sandbox.setClockSkew(EXEMPLE, null, true);
 		// After a skew the client learns the clock again on its next read: do it now, so
@@ -247,6 +259,17 @@ class ContactChangeClientTests {
 			.with(user(this.bob))).bodyText().contains("OVHcloud puts +33 before the number");
 	}
 
+	private double contactCallsInTransaction() {
+		return this.registry.find(OvhClients.CALLS_IN_TRANSACTION)
+			.counters()
+			.stream()
+			.filter((counter) -> List.of("/domain/{serviceName}/changeContact", "/me/task/contactChange", "/newAccount")
+				.stream()
+				.anyMatch(String.valueOf(counter.getId().getTag("path"))::startsWith))
+			.mapToDouble(Counter::count)
+			.sum();
+	}
+
 	private MvcTestResult confirm(String domain, String role, String nichandle) {
 		return this.mvc.post()
 			.uri("/domains/{d}/nic-change", domain)
@@ -288,9 +311,9 @@ class ContactChangeClientTests {
 			.single();
 	}
 
-	/** A domain no other test touched, taken from the end of the list. */
+	/** A domain of this test alone (the n is only there to read the tests). */
 	private String freeDomain(int n) {
-		return DemoInventory.untouched(this.jdbc, this.agency, EXEMPLE, n * 3, 1, true).get(0);
+		return DemoInventory.reserve(this.jdbc, this.agency, EXEMPLE, 1).get(0);
 	}
 
 	/** A nichandle that is none of these domains' contacts. */
