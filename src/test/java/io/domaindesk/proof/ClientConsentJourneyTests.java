@@ -160,6 +160,7 @@ class ClientConsentJourneyTests {
 			assertThat(page.headers().allValues("Set-Cookie")).as("no session for the owner")
 				.noneMatch((cookie) -> cookie.startsWith("SESSION="));
 			owner.driver().get(link);
+			owner.checkAccessibility();
 			String text = owner.find("#consent-text").getText();
 			assertThat(text).contains(domainUnicode()).contains("→").contains("OVHcloud");
 			assertThat(this.jdbc.sql("select shown_text from consent_request where trade_id = :t and agency_id = :a")
@@ -182,6 +183,7 @@ class ClientConsentJourneyTests {
 			owner.driver().get(link);
 			assertThat(owner.find("h1").getText()).isEqualTo("This link does not work");
 			assertThat(owner.all("form")).isEmpty();
+			owner.checkAccessibility();
 			// The neutral page answers 404 by design; Chromium logs that, and nothing
 			// else.
 			assertThat(owner.consoleErrors()).allMatch(
