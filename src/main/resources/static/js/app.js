@@ -30,7 +30,7 @@ function feedbackOf(field) {
   return field.parentElement ? field.parentElement.querySelector('.invalid-feedback') : null;
 }
 
-function showErrors(root) {
+function showErrors(root, moveFocus) {
   const fields = Array.from(root.querySelectorAll('input.is-invalid, select.is-invalid, textarea.is-invalid'));
   if (fields.length === 0) {
     return;
@@ -55,7 +55,9 @@ function showErrors(root) {
     }
     messages.push(labelOf(field) + ': ' + feedback.textContent.replace(/\s+/g, ' ').trim());
   });
-  fields[0].focus();
+  if (moveFocus) {
+    fields[0].focus();
+  }
   const live = document.getElementById('announcer');
   if (live) {
     // Written after the page is shown, so that screen readers hear it as news.
@@ -67,10 +69,13 @@ function showErrors(root) {
 }
 
 document.addEventListener('DOMContentLoaded', function () {
-  showErrors(document);
+  showErrors(document, true);
 });
+// Only a form sent by htmx moves the focus: a polled or filtered part re-read by GET never takes it away
+// from where the user is.
 document.addEventListener('htmx:afterSettle', function (event) {
-  showErrors(event.target);
+  const request = event.detail && event.detail.requestConfig;
+  showErrors(event.target, request != null && request.verb !== 'get');
 });
 
 // A table wider than the screen scrolls sideways inside its box: the box then takes the focus, so

@@ -117,6 +117,11 @@ public final class Browser implements AutoCloseable {
 			options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
 			ChromeDriver driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+			// No transitions (Bootstrap honours the setting): axe-core must not read a
+			// button's colours halfway through its hover fade, which fails contrast by
+			// chance.
+			driver.executeCdpCommand("Emulation.setEmulatedMedia",
+					Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
 			driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath",
 					downloads.toAbsolutePath().toString(), "eventsEnabled", false));
 			return new Browser(service, driver, profile, downloads);
