@@ -19,6 +19,7 @@ import io.domaindesk.domains.DomainSeed;
 import io.domaindesk.domains.InventoryBench;
 import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.support.BrowserSession;
+import io.domaindesk.support.SandboxConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -131,6 +132,9 @@ class DomainListBenchmark {
 			.param("a", syncing)
 			.query(Integer.class)
 			.single();
+		// A sync that failed (it logs why) moves nobody's p95: the figure would mean
+		// nothing.
+		assertThat(synced).as("domains synced by the other agency").isPositive();
 
 		Row worst = rows.get(0);
 		long over = rows.stream().filter(r -> r.httpP95() > GOAL_MILLIS).count();
@@ -258,15 +262,8 @@ class DomainListBenchmark {
 			.param("n", "Bench sync " + System.nanoTime())
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
-				insert into ovh_account (agency_id, label, endpoint, application_key, application_secret_enc,
-				  consumer_key_enc, requests_per_minute)
-				values (:a, 'OVHcloud', 'sandbox', 'dd-bench-big-ak', :as, :ck, 6000)
-				""")
-			.param("a", agency)
-			.param("as", this.cipher.encrypt("dd-bench-big-as-0123456789abcdef"))
-			.param("ck", this.cipher.encrypt("dd-bench-big-ck-0123456789abcdef"))
-			.update();
+		SandboxConnection.connect(this.jdbc, this.cipher, agency, "sandbox", "dd-bench-big-ak",
+				"dd-bench-big-as-0123456789abcdef", "dd-bench-big-ck-0123456789abcdef", 6000);
 		return agency;
 	}
 

@@ -11,6 +11,7 @@ import io.domaindesk.agency.DeskPrincipal;
 import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.support.BrowserSession;
+import io.domaindesk.support.SandboxConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -105,18 +106,7 @@ class InventoryBenchmarks {
 	}
 
 	private long account(long agency, String endpoint, String ak, String as, String ck) {
-		return this.jdbc.sql("""
-				insert into ovh_account (agency_id, label, endpoint, application_key, application_secret_enc,
-				  consumer_key_enc, requests_per_minute)
-				values (:a, 'OVHcloud', :e, :ak, :as, :ck, 6000) returning id
-				""")
-			.param("a", agency)
-			.param("e", endpoint)
-			.param("ak", ak)
-			.param("as", this.cipher.encrypt(as))
-			.param("ck", this.cipher.encrypt(ck))
-			.query(Long.class)
-			.single();
+		return SandboxConnection.connect(this.jdbc, this.cipher, agency, endpoint, ak, as, ck, 6000);
 	}
 
 	static Timestamp now() {

@@ -14,6 +14,7 @@ import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.domains.InventoryBench;
 import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.sandbox.SandboxControl;
+import io.domaindesk.support.SandboxConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,16 +61,8 @@ class NicChangeBenchmark {
 			.param("n", "Bench nic " + suffix)
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
-				insert into ovh_account (agency_id, label, endpoint, application_key, application_secret_enc,
-				  consumer_key_enc, requests_per_minute)
-				values (:a, 'OVHcloud', 'sandbox', 'dd-bench-ak', :as, :ck, :rate)
-				""")
-			.param("a", agency)
-			.param("as", this.cipher.encrypt("dd-bench-as-0123456789abcdef"))
-			.param("ck", this.cipher.encrypt("dd-bench-ck-0123456789abcdef"))
-			.param("rate", RATE)
-			.update();
+		SandboxConnection.connect(this.jdbc, this.cipher, agency, "sandbox", "dd-bench-ak",
+				"dd-bench-as-0123456789abcdef", "dd-bench-ck-0123456789abcdef", RATE);
 		this.jdbc.sql("""
 				insert into app_user (agency_id, username, display_name, password_hash, role)
 				values (:a, :u, 'Bench', '{noop}x', 'STAFF')
