@@ -15,6 +15,7 @@ import io.domaindesk.infrastructure.SecretCipher;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.support.BrowserSession;
 import io.domaindesk.support.IntegrationTest;
+import io.domaindesk.support.SandboxConnection;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -203,16 +204,8 @@ class ClientsBenchmark {
 	 * and the sync failed at once: the "0 domains" of the first runs).
 	 */
 	private void account(long agency) {
-		long account = this.jdbc.sql("""
-				insert into ovh_account (agency_id, label, endpoint, application_key, requests_per_minute)
-				values (:a, 'OVHcloud', 'sandbox', 'dd-clients-ak', 6000) returning id
-				""").param("a", agency).query(Long.class).single();
-		String binding = "ovh_account/agency=" + agency + "/account=" + account + "/";
-		this.jdbc.sql("update ovh_account set application_secret_enc = :as, consumer_key_enc = :ck where id = :id")
-			.param("as", this.cipher.encrypt("dd-clients-as-0123456789abcdef", binding + "application_secret"))
-			.param("ck", this.cipher.encrypt("dd-clients-ck-0123456789abcdef", binding + "consumer_key"))
-			.param("id", account)
-			.update();
+		SandboxConnection.connect(this.jdbc, this.cipher, agency, "sandbox", "dd-clients-ak",
+				"dd-clients-as-0123456789abcdef", "dd-clients-ck-0123456789abcdef", 6000);
 	}
 
 	private java.util.Map<String, Object> lastRun(long agency) {
