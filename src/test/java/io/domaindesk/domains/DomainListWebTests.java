@@ -130,6 +130,27 @@ class DomainListWebTests {
 	}
 
 	@Test
+	void aDomainWithoutANichandleForARoleShowsThatInWordsNotAnEmptyLink() throws Exception {
+		// OVHcloud can answer a domain without a billing (or any) nichandle; an empty
+		// link has no
+		// name for a screen reader and leads to a filter on nothing (axe-core's
+		// link-name).
+		DomainRow row = new DomainRow(7, "lapsed.fr", "lapsed.fr", "fr", "ok", "not_suspended", null, null, null,
+				"ab123-ovh", "", null, null, "John Doe", null, 0, null, null, null, 1);
+		given(this.search.page(anyLong(), any()))
+			.willAnswer((call) -> new DomainSearch.Page(List.of(row), 1, false, call.getArgument(1), false, false));
+
+		Html page = Html.of(this.mvc.perform(get("/domains").with(user(Principals.staff())))
+			.andExpect(status().isOk())
+			.andReturn());
+
+		assertThat(page.document().select("td.nic a").eachAttr("href"))
+			.containsExactly("/domains?nic=ab123-ovh&role=admin");
+		assertThat(page.document().select("td.nic").eachText()).containsExactly("ab123-ovh", "—No nichandle",
+				"—No nichandle");
+	}
+
+	@Test
 	void aLiveSearchWithoutASessionSendsTheBrowserToTheLoginPage() throws Exception {
 		// htmx would otherwise swap the login form into the results, or empty them.
 		this.mvc.perform(get("/domains").param("q", "cafe").header("HX-Request", "true"))

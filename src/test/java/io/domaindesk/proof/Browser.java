@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -192,6 +193,17 @@ public final class Browser implements AutoCloseable {
 	public WebElement button(String text) {
 		return this.driver.findElement(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='"
 				+ text + "'] | //input[@type='submit' and @value='" + text + "']"));
+	}
+
+	/**
+	 * Clicks like a user who scrolled the control into the middle of the window first: a
+	 * control at the window's edge can sit under the sticky bulk bar or the toasts, and
+	 * Chromium then refuses the click.
+	 */
+	public void click(WebElement element) {
+		((JavascriptExecutor) this.driver).executeScript(
+				"arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
+		element.click();
 	}
 
 	public void type(String css, String text) {

@@ -259,7 +259,7 @@ class BrowserJourneyTests {
 		browser.open("/domains?size=100&page=" + page);
 		for (WebElement box : browser.all("input[name=names]")) {
 			if (ticked.size() < 3 && free.contains(box.getAttribute("value"))) {
-				box.click();
+				browser.click(box);
 				ticked.add(box.getAttribute("value"));
 			}
 		}

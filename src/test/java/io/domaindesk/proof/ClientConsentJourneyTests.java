@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -107,31 +106,31 @@ class ClientConsentJourneyTests {
 			.single();
 		browser.open("/clients");
 		browser.type("#q", email);
-		click(browser, browser.find("#client-filters button[type=submit]"));
+		browser.click(browser.find("#client-filters button[type=submit]"));
 		browser.await(d -> !browser.all("#clients-table a[href='/clients/" + clientId + "']").isEmpty());
-		click(browser, browser.find("#clients-table a[href='/clients/" + clientId + "']"));
+		browser.click(browser.find("#clients-table a[href='/clients/" + clientId + "']"));
 		browser.await(d -> browser.path().equals("/clients/" + clientId));
 		assertThat(browser.find("#owner-contacts").getText()).isNotBlank();
 
-		click(browser, browser.find("#client-domains a[href='/domains/" + domain + "']"));
+		browser.click(browser.find("#client-domains a[href='/domains/" + domain + "']"));
 		browser.await(d -> browser.path().equals("/domains/" + domain));
-		click(browser, browser.find("a[href='/domains/" + domain + "/trade']"));
+		browser.click(browser.find("a[href='/domains/" + domain + "/trade']"));
 		browser.await(d -> !browser.all("#offer").isEmpty());
-		click(browser, browser.find("#source-existing"));
+		browser.click(browser.find("#source-existing"));
 		Select contacts = new Select(browser.find("#contactId"));
 		contacts.selectByIndex(contacts.getOptions().size() - 1);
-		click(browser, browser.button("Prepare the order"));
+		browser.click(browser.button("Prepare the order"));
 		browser.await(Duration.ofSeconds(30), d -> browser.path().matches("/trades/\\d+"));
 		tradeId = Long.parseLong(browser.path().substring("/trades/".length()));
 		assertThat(browser.find("#trade-status").getText()).isEqualTo("Ready to submit");
 		assertThat(browser.find("#consent").getText()).contains("required").contains("No consent request yet");
 
-		click(browser, browser.find("#consent-request-form button"));
+		browser.click(browser.find("#consent-request-form button"));
 		// The text, not just an alert: the previous page may still show its own.
 		browser.await(d -> browser.find(".alert-success").getText().contains("Consent request sent"));
 		assertThat(browser.find("#consent").getText()).contains("Waiting for the owner").contains("by bob");
 
-		click(browser, browser.button("Submit for approval"));
+		browser.click(browser.button("Submit for approval"));
 		browser.await(d -> browser.find(".alert-danger").getText().contains("consent is required and still awaited"));
 		assertThat(browser.find("#trade-status").getText()).isEqualTo("Ready to submit");
 	}
@@ -170,7 +169,7 @@ class ClientConsentJourneyTests {
 				.single()
 				.replace("\n", "")
 				.replace(" ", "")).isEqualTo(text.replace("\n", "").replace(" ", ""));
-			click(owner, owner.find("#agree"));
+			owner.click(owner.find("#agree"));
 			owner.await(d -> !owner.all("#consent-outcome").isEmpty());
 			assertThat(owner.find("#consent-outcome").getText()).isNotBlank();
 			assertThat(this.jdbc.sql("select status from consent_request where trade_id = :t and agency_id = :a")
@@ -206,7 +205,7 @@ class ClientConsentJourneyTests {
 			.single();
 		assertThat(evidence).contains("Agreed").contains("127.0.0.1").contains(sha).contains("Receipt (PDF)");
 
-		click(browser, browser.button("Submit for approval"));
+		browser.click(browser.button("Submit for approval"));
 		browser.await(d -> statusShown(browser, "Awaiting approval"));
 		assertThat(browser.find(".alert-success").getText()).contains("Submitted");
 
@@ -238,12 +237,6 @@ class ClientConsentJourneyTests {
 		catch (StaleElementReferenceException | NoSuchElementException ex) {
 			return false;
 		}
-	}
-
-	private static void click(Browser browser, WebElement element) {
-		((JavascriptExecutor) browser.driver()).executeScript(
-				"arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
-		element.click();
 	}
 
 	/**

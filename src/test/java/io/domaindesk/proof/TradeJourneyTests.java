@@ -117,7 +117,7 @@ class TradeJourneyTests {
 
 		browser.type("#f-phone", "+33.198765432");
 		browser.type("#f-address-city", "Villeurbanne");
-		click(browser, browser.button("Check and save"));
+		browser.click(browser.button("Check and save"));
 		browser.await(d -> !browser.all(".alert-success").isEmpty());
 		assertThat(browser.path()).isEqualTo("/domains/" + domain + "/owner");
 		assertThat(browser.find(".alert-success").getText()).contains("was updated at OVHcloud");
@@ -134,7 +134,7 @@ class TradeJourneyTests {
 		String firstBefore = browser.find("#f-firstName").getAttribute("value");
 		browser.type("#f-firstName", NEW_FIRST);
 		browser.type("#f-address-city", "Saint-Typed");
-		click(browser, browser.button("Check and save"));
+		browser.click(browser.button("Check and save"));
 		browser.await(d -> !browser.all("#trade-offer").isEmpty());
 
 		assertThat(browser.find(".alert-danger").getText()).contains("Nothing was sent");
@@ -160,9 +160,9 @@ class TradeJourneyTests {
 		browser.loginAs("bob");
 		browser.open("/domains/" + domain + "/owner");
 		browser.type("#f-firstName", NEW_FIRST);
-		click(browser, browser.button("Check and save"));
+		browser.click(browser.button("Check and save"));
 		browser.await(d -> !browser.all("#trade-offer").isEmpty());
-		click(browser, browser.button("Start a trade with these values"));
+		browser.click(browser.button("Start a trade with these values"));
 		browser.await(d -> !browser.all("#offer").isEmpty());
 
 		// 1. Price and eligibility.
@@ -175,7 +175,7 @@ class TradeJourneyTests {
 		assertThat(browser.find("#f-firstName").getAttribute("value")).isEqualTo(NEW_FIRST);
 		browser.type("#f-lastName", NEW_LAST);
 		browser.type("#f-email", NEW_EMAIL);
-		click(browser, browser.button("Prepare the order"));
+		browser.click(browser.button("Prepare the order"));
 		browser.await(Duration.ofSeconds(30), d -> browser.path().matches("/trades/\\d+"));
 		tradeId = Long.parseLong(browser.path().substring("/trades/".length()));
 
@@ -190,7 +190,7 @@ class TradeJourneyTests {
 		assertThat(contracts).isNotEmpty().allSatisfy(c -> assertThat(c.getAttribute("href")).startsWith("http"));
 
 		// 4. Submitted for approval.
-		click(browser, browser.button("Submit for approval"));
+		browser.click(browser.button("Submit for approval"));
 		// The page before the click had a success message too: wait for the next page.
 		browser.await(d -> statusShown(browser, "Awaiting approval"));
 		assertThat(browser.find(".alert-success").getText()).contains("Submitted");
@@ -233,7 +233,7 @@ class TradeJourneyTests {
 		browser.loginAs("bob");
 		browser.open("/trades/" + tradeId);
 		// The follow-up finds the DomainTrade task and says who must confirm.
-		click(browser, browser.button("Refresh from OVHcloud"));
+		browser.click(browser.button("Refresh from OVHcloud"));
 		browser.await(d -> statusShown(browser, "Waiting for the owners"));
 		assertThat(browser.find("#next-step").getText()).contains("both owners to confirm");
 		long taskId = this.jdbc.sql("select task_id from trade where id = :t")
@@ -246,7 +246,7 @@ class TradeJourneyTests {
 			WebElement mail = mailOf(browser, taskId, party);
 			assertThat(mail).as("the mail of task %d with '%s'", taskId, party).isNotNull();
 			assertThat(mail.getText()).contains(domain);
-			click(browser, mail.findElement(By.xpath(".//button[normalize-space()='" + party + "']")));
+			browser.click(mail.findElement(By.xpath(".//button[normalize-space()='" + party + "']")));
 			browser.await(d -> !browser.all(".alert").isEmpty());
 			assertThat(browser.find(".alert").getText())
 				.isEqualTo("Owner change " + taskId + " confirmed with this token.");
@@ -259,7 +259,7 @@ class TradeJourneyTests {
 		assertThat(tradeId).as("the trade of the previous step").isNotNull();
 		browser.loginAs("bob");
 		browser.open("/trades/" + tradeId);
-		click(browser, browser.button("Refresh from OVHcloud"));
+		browser.click(browser.button("Refresh from OVHcloud"));
 		browser.await(d -> statusShown(browser, "Done"));
 		String newOwner = this.jdbc.sql("select new_owner_contact_id from trade where id = :t")
 			.param("t", tradeId)
@@ -300,11 +300,11 @@ class TradeJourneyTests {
 		fill(browser, "f-address-city", "Bruxelles");
 		fill(browser, "f-address-zip", "1000");
 		fill(browser, "f-address-country", "BE");
-		click(browser, browser.button("Prepare the order"));
+		browser.click(browser.button("Prepare the order"));
 		browser.await(Duration.ofSeconds(30), d -> browser.path().matches("/trades/\\d+"));
 		paidTradeId = Long.parseLong(browser.path().substring("/trades/".length()));
 		assertThat(browser.find("#order-total").getText()).contains("€").doesNotContain("0.00");
-		click(browser, browser.button("Submit for approval"));
+		browser.click(browser.button("Submit for approval"));
 		browser.await(d -> statusShown(browser, "Awaiting approval"));
 	}
 
@@ -344,7 +344,7 @@ class TradeJourneyTests {
 
 		browser.loginAs("alice");
 		browser.open("/trades/" + paidTradeId);
-		click(browser, browser.button("Pay with the registered means"));
+		browser.click(browser.button("Pay with the registered means"));
 		Alert confirm = browser.await(ExpectedConditions.alertIsPresent());
 		assertThat(confirm.getText()).contains("Charge order").contains("registered payment means");
 		confirm.accept();
@@ -397,9 +397,9 @@ class TradeJourneyTests {
 	 * next page shows its message.
 	 */
 	private static void approveWithBothBoxes(Browser browser) {
-		click(browser, browser.find("#waive"));
-		click(browser, browser.find("#autopay"));
-		click(browser, browser.button("Approve and place the order"));
+		browser.click(browser.find("#waive"));
+		browser.click(browser.find("#autopay"));
+		browser.click(browser.button("Approve and place the order"));
 		Alert confirm = browser.await(ExpectedConditions.alertIsPresent());
 		assertThat(confirm.getText()).contains("Place the order at OVHcloud").contains("€");
 		confirm.accept();
@@ -425,15 +425,6 @@ class TradeJourneyTests {
 		catch (StaleElementReferenceException | NoSuchElementException ex) {
 			return false;
 		}
-	}
-
-	/**
-	 * Clicks like a user who scrolled the control into the middle of the window first.
-	 */
-	private static void click(Browser browser, WebElement element) {
-		((JavascriptExecutor) browser.driver()).executeScript(
-				"arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'});", element);
-		element.click();
 	}
 
 	/** The row of the mailbox for this task whose button says {@code party}. */
