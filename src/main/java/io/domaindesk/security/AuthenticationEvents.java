@@ -14,6 +14,8 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Feeds the login throttle and the audit trail from Spring Security's authentication
@@ -37,6 +39,9 @@ class AuthenticationEvents {
 			return;
 		}
 		this.throttle.recordSuccess(principal.getUsername());
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			OwnSessions.rememberOrigin(attributes.getRequest());
+		}
 		this.audit.recordAs(principal.getUsername(), principal.role().name(),
 				AuditEntry.of(principal.agencyId(), "login.success", AuditOutcome.SUCCESS, Map.of()));
 	}

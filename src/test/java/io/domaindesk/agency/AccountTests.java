@@ -1,9 +1,12 @@
 package io.domaindesk.agency;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.support.BrowserSession;
@@ -67,6 +70,54 @@ class AccountTests {
 		assertThat(other.get("/domains").statusCode()).as("the other session ended").isEqualTo(302);
 		BrowserSession.loggedIn(this.port, name, "a fresh long passphrase");
 		assertThat(lastAudit(name)).isEqualTo("login.success/SUCCESS");
+	}
+
+	@Test
+	void aUserSeesTheirOpenSessionsAndEndsOneOfThemOrAllTheOthers() {
+		String name = newUser("sessions", "STAFF");
+		BrowserSession phone = BrowserSession.loggedIn(this.port, name, PASSWORD);
+		BrowserSession laptop = BrowserSession.loggedIn(this.port, name, PASSWORD);
+		BrowserSession desk = BrowserSession.loggedIn(this.port, name, PASSWORD);
+		String someoneElse = newUser("stranger", "STAFF");
+		BrowserSession stranger = BrowserSession.loggedIn(this.port, someoneElse, PASSWORD);
+
+		Document page = Jsoup.parse(desk.get("/account").body());
+		List<String> handles = page.select("#open-sessions tr[data-session]").eachAttr("data-session");
+		assertThat(handles).as("three sessions of this user, none of another").hasSize(3).doesNotHaveDuplicates();
+		assertThat(page.select("#open-sessions tbody tr").first().text()).contains("This session");
+		assertThat(page.select("#open-sessions").text()).contains("127.0.0.1");
+		assertThat(page.html()).as("no session id on the page")
+			.doesNotContain(desk.cookie("SESSION").orElseThrow())
+			.doesNotContain(phone.cookie("SESSION").orElseThrow());
+
+		// A handle of another user's session, or a made-up one, ends nothing.
+		String strangersHandle = Jsoup.parse(stranger.get("/account").body())
+			.select("#open-sessions tr[data-session]")
+			.first()
+			.attr("data-session");
+		desk.get("/account");
+		assertThat(desk.post("/account/sessions/" + strangersHandle + "/end", Map.of()).statusCode()).isEqualTo(302);
+		assertThat(desk.get("/account").body()).contains("That session is already ended.");
+		assertThat(stranger.get("/domains").statusCode()).as("the stranger's session lives on").isEqualTo(200);
+
+		// The current session comes first; the second row is the phone's or the laptop's.
+		String otherHandle = handles.get(1);
+		desk.get("/account");
+		desk.post("/account/sessions/" + otherHandle + "/end", Map.of());
+		assertThat(desk.get("/account").body()).contains("Session ended.");
+		assertThat(openSessions(name)).isEqualTo(2);
+		assertThat(phone.get("/domains").statusCode() + laptop.get("/domains").statusCode())
+			.as("exactly one of the two other sessions ended (302 + 200)")
+			.isEqualTo(502);
+
+		desk.get("/account");
+		desk.post("/account/sessions/end-others", Map.of());
+		assertThat(desk.get("/account").body()).contains("One other session ended.");
+		assertThat(openSessions(name)).isEqualTo(1);
+		assertThat(phone.get("/domains").statusCode()).isEqualTo(302);
+		assertThat(laptop.get("/domains").statusCode()).isEqualTo(302);
+		assertThat(desk.get("/domains").statusCode()).as("the current session is never ended here").isEqualTo(200);
+		assertThat(lastAudit(name)).isEqualTo("account.sessions.ended/SUCCESS");
 	}
 
 	@Test
