@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.domaindesk.infrastructure.ListPlanner;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -254,10 +256,7 @@ class TrackedTasks {
 	 * when the cursor's task is not the agency's.
 	 */
 	Plan plan(long agencyId, Query query, int limit) {
-		// For the rest of the caller's transaction: a count stopped at a few rows tempts
-		// the planner to read the table from its start, when an agency's rows may sit
-		// far into it.
-		this.jdbc.sql("set local enable_seqscan = off").update();
+		ListPlanner.settings(this.jdbc);
 		// Ranges are served by the order's indexes; filters are checked on each row.
 		List<String> ranges = new ArrayList<>(List.of("t.agency_id = :agency"));
 		List<String> where = new ArrayList<>();

@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.domaindesk.infrastructure.ListPlanner;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -199,7 +201,7 @@ class DomainSearch {
 	 * under an exact count) becomes the last page, read from the other end.
 	 */
 	Plan plan(long agencyId, DomainFilter filter, int limit) {
-		plannerSettings();
+		ListPlanner.settings(this.jdbc);
 		if (!filter.keyset() && filter.offset() >= limit) {
 			filter = filter.lastPage();
 		}
@@ -223,23 +225,6 @@ class DomainSearch {
 			return new Plan(filter, count, counted, null, collect, false);
 		}
 		return new Plan(filter, count, counted, walkStatement(walking, filter, cursorKey, true), collect, false);
-	}
-
-	/**
-	 * For the rest of the transaction (the caller's), the settings every statement of the
-	 * list is planned with:
-	 * <ul>
-	 * <li>no generic plan: the same statement text serves rare and dense searches, a plan
-	 * cached for one would be wrong for the other;</li>
-	 * <li>no sequential scan of {@code domain}: for a count stopped at {@code limit} rows
-	 * the planner likes to read the table from its start hoping to meet enough matches
-	 * early, when an agency's rows sit together far into it (a sync writes them at once);
-	 * the list never needs more than a fraction of one agency.</li>
-	 * </ul>
-	 */
-	void plannerSettings() {
-		this.jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		this.jdbc.sql("set local enable_seqscan = off").update();
 	}
 
 	/**

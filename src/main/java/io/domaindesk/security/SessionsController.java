@@ -5,9 +5,11 @@ import jakarta.servlet.http.HttpSession;
 import io.domaindesk.agency.CurrentUser;
 import io.domaindesk.infrastructure.Flash;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Ends a user's own sessions from {@code /account}. */
@@ -25,15 +27,12 @@ class SessionsController {
 
 	@PostMapping("/account/sessions/{handle}/end")
 	String end(@PathVariable String handle, HttpSession session, RedirectAttributes redirect) {
-		if (this.sessions.end(this.currentUser.get(), handle, session.getId())) {
-			Flash.ok(redirect, "account.sessions.ended");
+		if (!this.sessions.end(this.currentUser.get(), handle, session.getId())) {
+			// Not one of the caller's sessions (already ended, or made up): like any id
+			// that is not the caller's, it is not found.
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		else {
-			// Already ended (expired, or ended from another tab): nothing to do, and no
-			// hint
-			// about whose session a made-up handle could be.
-			Flash.error(redirect, "account.sessions.unknown");
-		}
+		Flash.ok(redirect, "account.sessions.ended");
 		return "redirect:/account#account-sessions";
 	}
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.domaindesk.infrastructure.ListPlanner;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -184,11 +186,7 @@ class TradeList {
 	 * is not the agency's.
 	 */
 	Plan plan(long agencyId, Query query, ZoneId zone, int limit) {
-		// For the rest of the caller's transaction: a count stopped at a few rows tempts
-		// the
-		// planner to read the table from its start, when an agency's rows may sit far
-		// into it.
-		this.jdbc.sql("set local enable_seqscan = off").update();
+		ListPlanner.settings(this.jdbc);
 		// Every condition but the agency is checked on each row of a walk.
 		List<String> where = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();

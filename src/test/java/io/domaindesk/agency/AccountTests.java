@@ -96,8 +96,8 @@ class AccountTests {
 			.first()
 			.attr("data-session");
 		desk.get("/account");
-		assertThat(desk.post("/account/sessions/" + strangersHandle + "/end", Map.of()).statusCode()).isEqualTo(302);
-		assertThat(desk.get("/account").body()).contains("That session is already ended.");
+		assertThat(desk.post("/account/sessions/" + strangersHandle + "/end", Map.of()).statusCode()).isEqualTo(404);
+		assertThat(desk.post("/account/sessions/0123456789abcdef/end", Map.of()).statusCode()).isEqualTo(404);
 		assertThat(stranger.get("/domains").statusCode()).as("the stranger's session lives on").isEqualTo(200);
 
 		// The current session comes first; the second row is the phone's or the laptop's.

@@ -102,7 +102,8 @@ class RouteSweepTests {
 	 */
 	static final Set<String> OWN_AGENCY_ACTIONS = Set.of("POST /sync", "POST /nic-changes/refresh", "POST /logout",
 			"POST /login", "POST /admin/users", "POST /admin/agencies", "POST /admin/endpoints", "POST /audit/verify",
-			"POST /trades/settings", "POST /trades/refresh", "POST /account/password", "POST /clients/settings");
+			"POST /trades/settings", "POST /trades/refresh", "POST /account/password", "POST /clients/settings",
+			"POST /account/sessions/end-others");
 
 	/**
 	 * Bugs the sweep finds that are filed and have a test of their own (marked
