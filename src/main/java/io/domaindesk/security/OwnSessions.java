@@ -41,10 +41,14 @@ class OwnSessions {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
+	private final SessionRevocation revocation;
+
 	private final AuditLog audit;
 
-	OwnSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit) {
+	OwnSessions(FindByIndexNameSessionRepository<? extends Session> sessions, SessionRevocation revocation,
+			AuditLog audit) {
 		this.sessions = sessions;
+		this.revocation = revocation;
 		this.audit = audit;
 	}
 
@@ -101,13 +105,7 @@ class OwnSessions {
 
 	/** Ends every session of the user but the current one; answers how many ended. */
 	int endOthers(DeskPrincipal user, String currentSessionId) {
-		int ended = 0;
-		for (String id : this.sessions.findByPrincipalName(user.getUsername()).keySet()) {
-			if (!id.equals(currentSessionId)) {
-				this.sessions.deleteById(id);
-				ended++;
-			}
-		}
+		int ended = this.revocation.endAllBut(user.getUsername(), currentSessionId);
 		audit(user, ended);
 		return ended;
 	}

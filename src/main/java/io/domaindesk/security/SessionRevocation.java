@@ -1,7 +1,5 @@
 package io.domaindesk.security;
 
-import java.util.Map;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,15 +28,23 @@ class SessionRevocation {
 
 	@EventListener
 	void on(UserAccessChanged event) {
-		Map<String, ? extends Session> held = this.sessions.findByPrincipalName(event.username());
+		int ended = endAllBut(event.username(), event.keepSessionId());
+		log.info("Ended {} session(s) of {} ({})", ended, event.username(), event.reason());
+	}
+
+	/**
+	 * Ends every session of {@code username} but {@code keep} (null keeps none); answers
+	 * how many ended.
+	 */
+	int endAllBut(String username, String keep) {
 		int ended = 0;
-		for (String id : held.keySet()) {
-			if (!id.equals(event.keepSessionId())) {
+		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
+			if (!id.equals(keep)) {
 				this.sessions.deleteById(id);
 				ended++;
 			}
 		}
-		log.info("Ended {} session(s) of {} ({})", ended, event.username(), event.reason());
+		return ended;
 	}
 
 }
