@@ -120,16 +120,18 @@ class ContactChangeTracker {
 
 	private void upsert(long agencyId, OvhAccounts.AgencyConnection account, ContactChangeTask task) {
 		String state = (task.state() != null) ? task.state().value() : "unknown";
-		this.jdbc.sql("""
-				insert into contact_change_task (ovh_account_id, task_id, agency_id, domain_name, contact_types,
-				  from_account, to_account, asking_account, state, date_request, date_done)
-				values (:account, :task, :agency, :domain, :types, :from, :to, :asking, :state, :requested, :done)
-				on conflict (ovh_account_id, task_id) do update set
-				  domain_name = excluded.domain_name, contact_types = excluded.contact_types,
-				  from_account = excluded.from_account, to_account = excluded.to_account,
-				  asking_account = excluded.asking_account, state = excluded.state,
-				  date_request = excluded.date_request, date_done = excluded.date_done, last_seen_at = now()
-				""")
+		this.jdbc
+			.sql("""
+					insert into contact_change_task (ovh_account_id, task_id, agency_id, domain_name, contact_types,
+					  from_account, to_account, asking_account, state, date_request, date_done, ovh_read_at)
+					values (:account, :task, :agency, :domain, :types, :from, :to, :asking, :state, :requested, :done, now())
+					on conflict (ovh_account_id, task_id) do update set
+					  domain_name = excluded.domain_name, contact_types = excluded.contact_types,
+					  from_account = excluded.from_account, to_account = excluded.to_account,
+					  asking_account = excluded.asking_account, state = excluded.state,
+					  date_request = excluded.date_request, date_done = excluded.date_done, last_seen_at = now(),
+					  ovh_read_at = now()
+					""")
 			.param("account", account.accountId())
 			.param("task", task.id())
 			.param("agency", agencyId)

@@ -22,9 +22,11 @@ import org.springframework.stereotype.Component;
  * Reads what changed in an account's contact-change tasks at a bounded cost: one list per
  * pending state ({@code GET /me/task/contactChange?state=}), never the settled ones. With
  * Iceberg the lists carry the tasks; without it they carry ids, whose state the filter
- * already tells, so only tasks new to DomainDesk and those that left the pending states
- * (to learn how they ended) are read one by one, newest first and at most
- * {@code max-reads-per-poll} per poll — not 2,001 calls a minute for 2,000 tasks.
+ * already tells, so only tasks new to DomainDesk (or never read from OVHcloud: those it
+ * recorded from {@code changeContact}'s answer, whose {@code dateRequest} it does not
+ * know yet) and those that left the pending states (to learn how they ended) are read one
+ * by one, newest first and at most {@code max-reads-per-poll} per poll — not 2,001 calls
+ * a minute for 2,000 tasks.
  */
 @Component
 @EnableConfigurationProperties(ContactChangePollSettings.class)
@@ -101,6 +103,10 @@ class PendingContactChanges {
 		return new Pass(tasks, states, ordered.size() - reads);
 	}
 
+	/**
+	 * The states of the tasks among {@code ids} already read from OVHcloud; the others
+	 * are read in full, for OVHcloud's own {@code dateRequest}.
+	 */
 	private Map<Long, String> knownStates(long accountId, List<Long> ids) {
 		Map<Long, String> known = new HashMap<>();
 		if (ids.isEmpty()) {
@@ -108,7 +114,7 @@ class PendingContactChanges {
 		}
 		this.jdbc.sql("""
 				select task_id, state from contact_change_task
-				where ovh_account_id = :account and task_id = any(:ids)
+				where ovh_account_id = :account and task_id = any(:ids) and ovh_read_at is not null
 				""")
 			.param("account", accountId)
 			.param("ids", ids.toArray(Long[]::new))

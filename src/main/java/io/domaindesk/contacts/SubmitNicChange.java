@@ -129,6 +129,8 @@ class SubmitNicChange {
 		NicChange change = this.changes.findById(changeId).orElseThrow();
 		change.submitted(taskIds);
 		String roles = String.join(",", change.to().keySet());
+		// OVHcloud answered ids only: the request date is DomainDesk's own until the poll
+		// reads the task (ovh_read_at), and OVHcloud's from then on.
 		for (Long taskId : taskIds) {
 			this.jdbc.sql("""
 					insert into contact_change_task (ovh_account_id, task_id, agency_id, nic_change_id, domain_name,

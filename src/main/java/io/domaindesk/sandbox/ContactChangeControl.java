@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Test hooks on contact-change tasks: personal or lenient tokens per account, many
- * pending tasks at once (to measure what a poll costs), and a task ending without either
- * party (settled or expired).
+ * pending tasks at once (to measure what a poll costs), a task asked long before the
+ * client read it, and a task ending without either party (settled or expired).
  */
 @Component
 @ConditionalOnSandbox
@@ -105,6 +105,24 @@ public class ContactChangeControl {
 			ids.add(id);
 		}
 		return ids;
+	}
+
+	/**
+	 * Makes a pending task one that was asked at {@code requestedAt}: its
+	 * {@code dateRequest} (OVHcloud's "Date at which the request has been made") moves
+	 * back, and the 7 days count from it, as for a task asked in the Control Panel, or
+	 * whose answer the client recorded later than OVHcloud created it. Nothing is mailed
+	 * again.
+	 * @param taskId the task
+	 * @param requestedAt when it was asked (less than 7 days before the sandbox's now, or
+	 * it expires at the next call)
+	 */
+	@Transactional
+	public void requestedAt(long taskId, Instant requestedAt) {
+		ObjectNode task = this.store.findForUpdate(ObjectStore.CONTACT_CHANGE, Long.toString(taskId))
+			.orElseThrow(() -> OvhError.objectNotFound(taskId));
+		task.put("dateRequest", Json.dateTime(requestedAt));
+		this.store.updateDoc(ObjectStore.CONTACT_CHANGE, Long.toString(taskId), task);
 	}
 
 	/**

@@ -34,6 +34,13 @@
  * <li>{@code changeContact} answers a list of task ids, one per nichandle (notes §4.3,
  * docs {@code api_domain_contacts}); contacts already in place get no task, so the list
  * can be empty (inferred, not written in a source): {@link ContactChanges}.</li>
+ * <li>A contact-change task carries its own creation date, {@code dateRequest} ("Date at
+ * which the request has been made", schema {@code v1/me.json}
+ * {@code nichandle.contactChange.Task}; the model has no {@code creationDate}, that is
+ * {@code domain.Task}'s); the sandbox's 7-day expiry (issue 16's figure, no source in the
+ * notes) counts from it. A task may be days old when a client first reads it (asked in
+ * the Control Panel, or recorded by the client later than OVHcloud created it):
+ * {@link ContactChangeControl#requestedAt}, expiry in {@link ContactChanges}.</li>
  * <li>The clock: the client signs with server time learnt from the unauthenticated
  * {@code GET /auth/time} (notes §1.3, schema {@code v1/auth.json}), which the wrappers
  * learn once and never again (notes §1.3 "re-sync on auth failures yourself"), while
