@@ -1,13 +1,11 @@
 package io.domaindesk.security;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Locale;
+
+import io.domaindesk.infrastructure.ClientAddresses;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -152,28 +150,11 @@ class LoginThrottle {
 	}
 
 	/**
-	 * The address a limit is kept for: an IPv4 address as such, an IPv6 address by its
-	 * /64 (one subscriber usually gets a whole /64, so its single addresses are free to
-	 * rotate). Anything that is not an IP literal (it comes from the servlet container,
-	 * behind {@link TrustedProxyFilter}) counts under one shared key rather than not at
-	 * all.
+	 * The address a limit is kept for ({@link ClientAddresses#bucket}; it comes from the
+	 * servlet container, behind {@link TrustedProxyFilter}).
 	 */
 	static String addressKey(String address) {
-		InetAddress parsed = TrustedProxies.parseLiteral(address);
-		if (parsed == null) {
-			return "unknown";
-		}
-		if (parsed instanceof Inet6Address) {
-			byte[] bytes = Arrays.copyOf(parsed.getAddress(), 16);
-			Arrays.fill(bytes, 8, 16, (byte) 0);
-			try {
-				return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-			}
-			catch (UnknownHostException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-		return parsed.getHostAddress();
+		return ClientAddresses.bucket(address);
 	}
 
 	private static String key(String username) {

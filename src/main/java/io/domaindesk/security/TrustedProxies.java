@@ -1,13 +1,13 @@
 package io.domaindesk.security;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+
+import io.domaindesk.infrastructure.ClientAddresses;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,9 +22,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("domaindesk")
 record TrustedProxies(List<String> trustedProxies) {
 
-	/** An IP literal, v4 or v6; nothing that would make InetAddress ask a DNS server. */
-	private static final Pattern LITERAL = Pattern.compile("[0-9.]{7,15}|[0-9a-fA-F:.]{2,45}");
-
 	TrustedProxies {
 		trustedProxies = (trustedProxies != null)
 				? trustedProxies.stream().map(String::strip).filter((s) -> !s.isEmpty()).toList() : List.of();
@@ -34,7 +31,7 @@ record TrustedProxies(List<String> trustedProxies) {
 	}
 
 	boolean trusts(String address) {
-		InetAddress parsed = parseLiteral(address);
+		InetAddress parsed = ClientAddresses.parseLiteral(address);
 		return parsed != null && this.trustedProxies.stream().map(Block::parse).anyMatch((b) -> b.contains(parsed));
 	}
 
@@ -67,7 +64,7 @@ record TrustedProxies(List<String> trustedProxies) {
 		}
 		String client = peer;
 		for (int i = hops.size() - 1; i >= 0 && i >= hops.size() - 20; i--) {
-			InetAddress hop = parseLiteral(hops.get(i));
+			InetAddress hop = ClientAddresses.parseLiteral(hops.get(i));
 			if (hop == null) {
 				return client;
 			}
@@ -91,25 +88,11 @@ record TrustedProxies(List<String> trustedProxies) {
 		return (colon > 0 && v.indexOf(':', colon + 1) < 0) ? v.substring(0, colon) : v;
 	}
 
-	/** The address when the text is an IP literal (at most 45 characters), else null. */
-	static InetAddress parseLiteral(String text) {
-		if (text == null || text.length() > 45 || !LITERAL.matcher(text).matches()
-				|| (!text.contains(":") && !text.matches("\\d{1,3}(\\.\\d{1,3}){3}"))) {
-			return null;
-		}
-		try {
-			return InetAddress.getByName(text);
-		}
-		catch (UnknownHostException | IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	private record Block(byte[] network, int prefix) {
 
 		static Block parse(String text) {
 			String[] parts = text.split("/", 2);
-			InetAddress address = parseLiteral(parts[0].strip());
+			InetAddress address = ClientAddresses.parseLiteral(parts[0].strip());
 			if (address == null) {
 				throw new IllegalStateException("DOMAINDESK_TRUSTED_PROXIES: not an IP address or CIDR block: " + text);
 			}

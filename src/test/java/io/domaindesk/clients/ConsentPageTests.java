@@ -158,6 +158,20 @@ class ConsentPageTests {
 	}
 
 	@Test
+	void windowsOfEarlierMinutesAreDeleted() {
+		this.jdbc.sql("""
+				insert into consent_rate_window (address, window_start, requests)
+				values ('192.0.2.10', date_trunc('minute', now()) - interval '3 minutes', 30),
+				       ('192.0.2.11', date_trunc('minute', now()) - interval '1 minute', 4)
+				""").update();
+		assertThat(fresh("/consent/" + ConsentTokens.newToken()).statusCode()).isEqualTo(404);
+		this.rateLimit.purge();
+		assertThat(this.jdbc.sql("select address from consent_rate_window").query(String.class).list())
+			.as("only this minute's windows are left")
+			.containsExactly("127.0.0.1");
+	}
+
+	@Test
 	void anAnswerIsRecordedOnceWithItsEvidenceInTheAuditChainAndNeedsItsCsrfCookie() {
 		String token = request(Instant.now().plus(7, ChronoUnit.DAYS));
 		// Without the page's CSRF token and cookie, nothing is recorded.

@@ -233,6 +233,34 @@ class TwoInstancesTests {
 			.single()).isEqualTo("NOT_SENT:0");
 	}
 
+	/**
+	 * The public consent page's limit is the address's, whichever instance serves it:
+	 * {@code requests-per-minute} in all, not as many again on each instance.
+	 */
+	@Test
+	void theConsentPageLimitHoldsAcrossBothInstances() throws Exception {
+		int limit = a.context()
+			.getEnvironment()
+			.getProperty("domaindesk.consent.requests-per-minute", Integer.class, 30);
+		jdbc.sql("delete from consent_rate_window").update();
+		// The limit counts per minute of the database's clock: all of it in one minute.
+		double second = jdbc.sql("select extract(second from clock_timestamp())").query(Double.class).single();
+		if (second > 40) {
+			Thread.sleep((long) ((60.5 - second) * 1000));
+		}
+		for (int i = 0; i < limit; i++) {
+			AppInstance instance = (i % 2 == 0) ? a : b;
+			assertThat(unknownConsentLink(instance).statusCode()).as("request %d", i + 1).isEqualTo(404);
+		}
+		assertThat(unknownConsentLink(a).statusCode()).isEqualTo(429);
+		assertThat(unknownConsentLink(b).statusCode()).isEqualTo(429);
+	}
+
+	private static HttpResponse<String> unknownConsentLink(AppInstance instance) {
+		return new BrowserSession(instance.port())
+			.get("/consent/" + UUID.randomUUID().toString().replace("-", "") + "unknown0link");
+	}
+
 	private static long timedSync(AppInstance instance, CyclicBarrier together) throws Exception {
 		InventoryBench bench = instance.bean(InventoryBench.class);
 		together.await(10, TimeUnit.SECONDS);
