@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -11,6 +14,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
  * French and English: the browser's language by default, a {@code ?lang=} switch
@@ -33,6 +37,26 @@ class WebConfiguration implements WebMvcConfigurer {
 				.orElse(Locale.ENGLISH);
 		});
 		return resolver;
+	}
+
+	/**
+	 * Boot's resource URL filter, off: {@link WebJarLinks} versions the WebJar links
+	 * without a classpath search for every other link of a page.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Where Boot's was: on pages and on error pages. */
+	@Bean
+	FilterRegistrationBean<WebJarLinks> webJarLinks() {
+		FilterRegistrationBean<WebJarLinks> registration = new FilterRegistrationBean<>(new WebJarLinks());
+		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
 	}
 
 	@Override
