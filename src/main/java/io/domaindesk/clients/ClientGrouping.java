@@ -114,7 +114,8 @@ class ClientGrouping {
 				unknown.putIfAbsent(identity.key(), identity);
 			}
 		});
-		createClients(agencyId, unknown, identities);
+		Map<String, Long> created = drawIds(unknown);
+		identities.putAll(created);
 
 		Map<Long, Long> moves = new HashMap<>();
 		Map<Long, Summary> summaries = new HashMap<>();
@@ -130,40 +131,56 @@ class ClientGrouping {
 			summaries.merge(target, new Summary(1, domain.expiresAt()),
 					(a, b) -> new Summary(a.count() + b.count(), earliest(a.nextExpiry(), b.nextExpiry())));
 		}
+		createClients(agencyId, unknown, created, summaries);
 		this.inventory.assignClients(agencyId, moves);
 		int updated = saveSummaries(agencyId, summaries);
 		log.debug("Clients of agency {}: {} domains, {} new clients, {} moved, {} summaries updated", agencyId,
 				seen.size(), unknown.size(), moves.size(), updated);
 	}
 
-	/**
-	 * New identities become new clients, their ids drawn in one round trip and the rows
-	 * written in batches (30,000 of them on a first sync).
-	 */
-	private void createClients(long agencyId, Map<String, ClientIdentity> unknown, Map<String, Long> identities) {
+	/** Ids for the new identities' clients, drawn in one round trip. */
+	private Map<String, Long> drawIds(Map<String, ClientIdentity> unknown) {
 		if (unknown.isEmpty()) {
-			return;
+			return Map.of();
 		}
 		List<Long> ids = this.jdbc
 			.sql("select nextval(pg_get_serial_sequence('client', 'id')) from generate_series(1, :n)")
 			.param("n", unknown.size())
 			.query(Long.class)
 			.list();
+		Map<String, Long> drawn = new HashMap<>();
+		int i = 0;
+		for (String key : unknown.keySet()) {
+			drawn.put(key, ids.get(i++));
+		}
+		return drawn;
+	}
+
+	/**
+	 * New identities become new clients (30,000 of them on a first sync), each written
+	 * once with its figures already counted: written first and counted after, every
+	 * client row was written twice, and the second version again went into the trigram
+	 * index of the list's search.
+	 */
+	private void createClients(long agencyId, Map<String, ClientIdentity> unknown, Map<String, Long> ids,
+			Map<Long, Summary> summaries) {
+		if (unknown.isEmpty()) {
+			return;
+		}
 		List<Object[]> clients = new ArrayList<>(unknown.size());
 		List<Object[]> keys = new ArrayList<>(unknown.size());
-		int i = 0;
 		for (ClientIdentity identity : unknown.values()) {
-			long id = ids.get(i++);
+			long id = ids.get(identity.key());
+			Summary figures = summaries.getOrDefault(id, new Summary(0, null));
 			String name = (identity.name() != null) ? identity.name() : identity.key();
 			clients.add(new Object[] { id, agencyId, ClientIdentity.cut(name, 255), identity.email(),
-					ClientIdentity.cut(ClientIdentity.normalise(name), 255),
-					searchText(name, null, identity.email()) });
+					ClientIdentity.cut(ClientIdentity.normalise(name), 255), searchText(name, null, identity.email()),
+					figures.count(), (figures.nextExpiry() != null) ? Timestamp.from(figures.nextExpiry()) : null });
 			keys.add(new Object[] { agencyId, identity.key(), id });
-			identities.put(identity.key(), id);
 		}
 		this.batch.batchUpdate("""
-				insert into client (id, agency_id, name, email, sort_name, search_text, domain_count)
-				values (?, ?, ?, ?, ?, ?, 0)
+				insert into client (id, agency_id, name, email, sort_name, search_text, domain_count, next_expiry)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				""", clients);
 		this.batch.batchUpdate("insert into client_identity (agency_id, identity_key, client_id) values (?, ?, ?)",
 				keys);

@@ -1,21 +1,16 @@
 package io.domaindesk.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToIntBiFunction;
 
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.audit.AuditListProbe;
+import io.domaindesk.bench.ListShapes.Row;
 import io.domaindesk.contacts.TaskListProbe;
 import io.domaindesk.support.BrowserSession;
 import io.domaindesk.support.ListSeed;
@@ -25,8 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.web.util.UriComponentsBuilder;
 
+import static io.domaindesk.bench.ListShapes.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,10 +39,6 @@ class ListsBenchmark {
 	static final int ROWS = Integer.getInteger("bench.lists.rows", 100_000);
 
 	static final int AUDIT_ROWS = Integer.getInteger("bench.lists.audit-rows", 1_000_000);
-
-	static final int RUNS = Integer.getInteger("bench.list.runs", 60);
-
-	static final int WARMUP = 5;
 
 	static final double GOAL_MILLIS = 50;
 
@@ -68,14 +59,6 @@ class ListsBenchmark {
 
 	@Autowired
 	AuditListProbe audit;
-
-	record Row(String list, String label, String uri, double httpP50, double httpP95, double sqlP50, double sqlP95) {
-
-		double ratio() {
-			return this.httpP95 / Math.max(this.sqlP95, 0.01);
-		}
-
-	}
 
 	@Test
 	void nicChangesTradesAndAuditAtScale() throws Exception {
@@ -120,8 +103,8 @@ class ListsBenchmark {
 		StringBuilder plans = new StringBuilder();
 		String middleTask = account + "-" + (ROWS / 2);
 		for (String[] q : taskMatrix(middleTask)) {
-			rows.add(measure(staff, "nic-changes", q, (a, uri) -> this.tasks.page(a, uri), agency));
-			plan(plans, "nic-changes", q, this.tasks.explain(agency, q[1]));
+			rows.add(ListShapes.measure(staff, "nic-changes", q, (a, uri) -> this.tasks.page(a, uri), agency));
+			ListShapes.plan(plans, "nic-changes", q, this.tasks.explain(agency, q[1]));
 		}
 		long middleTrade = this.jdbc.sql("select id from trade where agency_id = :a and domain_name like :d")
 			.param("a", agency)
@@ -129,8 +112,8 @@ class ListsBenchmark {
 			.query(Long.class)
 			.single();
 		for (String[] q : tradeMatrix(middleTrade)) {
-			rows.add(measure(staff, "trades", q, (a, uri) -> this.trades.page(a, uri), agency));
-			plan(plans, "trades", q, this.trades.explain(agency, q[1]));
+			rows.add(ListShapes.measure(staff, "trades", q, (a, uri) -> this.trades.page(a, uri), agency));
+			ListShapes.plan(plans, "trades", q, this.trades.explain(agency, q[1]));
 		}
 		long middleEvent = this.jdbc.sql("select id from audit_event where chain_id = :a and seq = :s")
 			.param("a", agency)
@@ -138,15 +121,15 @@ class ListsBenchmark {
 			.query(Long.class)
 			.single();
 		for (String[] q : auditMatrix(middleEvent)) {
-			rows.add(measure(adminBrowser, "audit", q, (a, uri) -> this.audit.page(a, uri), agency));
-			plan(plans, "audit", q, this.audit.explain(agency, q[1]));
+			rows.add(ListShapes.measure(adminBrowser, "audit", q, (a, uri) -> this.audit.page(a, uri), agency));
+			ListShapes.plan(plans, "audit", q, this.audit.explain(agency, q[1]));
 		}
 		rows.sort(Comparator.comparingDouble(Row::httpP95).reversed());
 
 		BenchReport report = new BenchReport().put("rowsPerList", ROWS)
 			.put("auditRows", AUDIT_ROWS)
 			.put("loadSeconds", loadSeconds)
-			.put("runsPerShape", RUNS)
+			.put("runsPerShape", ListShapes.RUNS)
 			.put("machineLoad", load)
 			.put("shapes", rows.size())
 			.put("shapesOverGoal", rows.stream().filter((r) -> r.httpP95() > GOAL_MILLIS).count());
@@ -229,45 +212,6 @@ class ListsBenchmark {
 		return m;
 	}
 
-	private static String[] q(String label, String uri) {
-		return new String[] { label, UriComponentsBuilder.fromUriString(uri).encode().build().toUriString() };
-	}
-
-	private Row measure(BrowserSession browser, String list, String[] query, ToIntBiFunction<Long, String> sqlAlone,
-			long agency) {
-		String uri = query[1];
-		for (int i = 0; i < WARMUP; i++) {
-			assertThat(browser.get(uri).statusCode()).as(uri).isEqualTo(200);
-			sqlAlone.applyAsInt(agency, uri);
-		}
-		long[] http = new long[RUNS];
-		long[] sql = new long[RUNS];
-		for (int i = 0; i < RUNS; i++) {
-			long t0 = System.nanoTime();
-			var response = browser.get(uri);
-			http[i] = System.nanoTime() - t0;
-			assertThat(response.statusCode()).as(uri).isEqualTo(200);
-			long t1 = System.nanoTime();
-			sqlAlone.applyAsInt(agency, uri);
-			sql[i] = System.nanoTime() - t1;
-		}
-		return new Row(list, query[0], uri, BenchReport.percentileMillis(http, 50),
-				BenchReport.percentileMillis(http, 95), BenchReport.percentileMillis(sql, 50),
-				BenchReport.percentileMillis(sql, 95));
-	}
-
-	private static void plan(StringBuilder plans, String list, String[] query, String explain) {
-		plans.append("\n### ")
-			.append(list)
-			.append(": ")
-			.append(query[0])
-			.append("\n\n`")
-			.append(query[1])
-			.append("`\n\n```\n")
-			.append(explain)
-			.append("\n```\n");
-	}
-
 	private void writeTable(List<Row> rows, String load, double loadSeconds, StringBuilder plans) {
 		StringBuilder md = new StringBuilder("# /nic-changes, /trades and /audit at scale\n\n");
 		md.append("Generated ")
@@ -276,29 +220,15 @@ class ListsBenchmark {
 					", agency 0 of the platform with %,d contact-change tasks, %,d trades and %,d audit rows"
 							+ " (loaded in %.0f s), %d requests per shape after %d warm-up ones, one logged-in client"
 							+ " over real HTTP; SQL alone = the list's statements through the same bean.",
-					ROWS, ROWS, AUDIT_ROWS, loadSeconds, RUNS, WARMUP))
+					ROWS, ROWS, AUDIT_ROWS, loadSeconds, ListShapes.RUNS, ListShapes.WARMUP))
 			.append(" Machine load at the start: `")
 			.append(load)
 			.append("`, at the end: `")
 			.append(DomainListBenchmark.uptime())
 			.append("`.\n\nGoal: p95 ≤ ")
 			.append((int) GOAL_MILLIS)
-			.append(" ms over HTTP for every shape. Worst first.\n\n")
-			.append("| list | shape | URL | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p95) |\n")
-			.append("|---|---|---|---|---|---|---|---|\n");
-		for (Row row : rows) {
-			md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | %.1f | %.1f | %.1f | %.1f | %.1f |\n", row.list(),
-					row.label(), row.uri(), row.httpP50(), row.httpP95(), row.sqlP50(), row.sqlP95(), row.ratio()));
-		}
-		md.append("\n## Plans (EXPLAIN (ANALYZE, BUFFERS), one run after the measures)\n").append(plans);
-		try {
-			Path dir = Path.of("target", "bench");
-			Files.createDirectories(dir);
-			Files.writeString(dir.resolve("lists.md"), md, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+			.append(" ms over HTTP for every shape. Worst first.\n\n");
+		ListShapes.writeTable("lists", md, rows, plans);
 	}
 
 }

@@ -52,7 +52,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"domaindesk.sandbox.accounts[2].application-secret=dd-clients-as-0123456789abcdef",
 		"domaindesk.sandbox.accounts[2].consumer-key=dd-clients-ck-0123456789abcdef",
 		"domaindesk.sandbox.accounts[2].domains=${bench.clients.domains:100000}",
-		"domaindesk.sandbox.accounts[2].company-name=Clients" })
+		"domaindesk.sandbox.accounts[2].company-name=Clients",
+		// Production's read timeout, not the tests' 4 s: the list of 100,000 owner
+		// contacts
+		// is one answer, slower than that while other work shares the machine (the sync
+		// failed at once with "OVHcloud could not be reached").
+		"domaindesk.ovh.read-timeout=30s" })
 class ClientsBenchmark {
 
 	static final String PASSWORD = "bench passphrase 2026";
@@ -116,10 +121,12 @@ class ClientsBenchmark {
 			long owners = count("select count(distinct owner_contact_id) from domain where agency_id = :a", agency);
 			long clients = count("select count(*) from client where agency_id = :a", agency);
 			assertThat(domains).as("domains after the sync, whose run was %s", lastRun(agency)).isEqualTo(DOMAINS);
-			assertThat(count("select count(*) from domain where agency_id = :a and client_id is null", agency))
-				.isZero();
+			assertThat(count("""
+					select count(*) from domain d where d.agency_id = :a
+					  and not exists (select 1 from domain_client dc where dc.domain_id = d.id)
+					""", agency)).isZero();
 			// The same grouping from scratch, alone.
-			this.jdbc.sql("update domain set client_id = null where agency_id = :a").param("a", agency).update();
+			this.jdbc.sql("delete from domain_client where agency_id = :a").param("a", agency).update();
 			this.jdbc.sql("delete from client where agency_id = :a").param("a", agency).update();
 			double firstGrouping = timed(() -> this.grouping.regroup(agency));
 			// A later sync: nothing changed, the grouping reads everything and writes

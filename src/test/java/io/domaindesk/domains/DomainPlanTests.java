@@ -74,9 +74,15 @@ class DomainPlanTests {
 					values (:a, 'OVHcloud', 'http://127.0.0.1:9/1.0', 'unreachable') returning id
 					""").param("a", agency).query(Long.class).single();
 			DomainSeed.insert(this.jdbc, agency, account, 1, DOMAINS);
+			// Clients of three or four domains, as owners share them.
+			this.jdbc.sql("""
+					insert into domain_client (agency_id, domain_id, client_id)
+					select agency_id, id, 1 + id % (:domains / 3) from domain where agency_id = :a
+					""").param("a", agency).param("domains", DOMAINS).update();
 			this.agencyId = agency;
 		}
 		this.jdbc.sql("vacuum analyze domain").update();
+		this.jdbc.sql("vacuum analyze domain_client").update();
 	}
 
 	@Test
@@ -138,6 +144,31 @@ class DomainPlanTests {
 					check(first.withPage(3), problems);
 					// An old bookmark past the count: read as the last page.
 					check(first.withPage(4000), problems);
+				}
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * {@code /domains?client=}: the client's links by their index (V18, agency first),
+	 * then their domains; never a walk of the agency's domains or links, in every order,
+	 * alone, with a search and on the last page.
+	 */
+	@Test
+	void theClientFilterReadsTheClientsLinksByTheirIndex() {
+		long client = this.jdbc.sql("""
+				select client_id from domain_client where agency_id = :a
+				group by client_id order by count(*) desc, client_id limit 1
+				""").param("a", this.agencyId).query(Long.class).single();
+		List<String> problems = new ArrayList<>();
+		for (String q : new String[] { null, "a", "cafe" }) {
+			for (String sort : new String[] { "name", "expiry", "state" }) {
+				for (String dir : new String[] { "asc", "desc" }) {
+					DomainFilter first = new DomainFilter(q, null, null, null, null, null, null, null, null, sort, dir,
+							null, null, client);
+					check(first, problems);
+					check(first.lastPage(), problems);
 				}
 			}
 		}
@@ -250,12 +281,12 @@ class DomainPlanTests {
 	}
 
 	private static void inspect(JsonNode node, List<String> problems) {
-		if ("domain".equals(node.path("Relation Name").asText())) {
+		if (List.of("domain", "domain_client").contains(node.path("Relation Name").asText())) {
 			String type = node.path("Node Type").asText();
 			long read = node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
 					+ node.path("Rows Removed by Index Recheck").asLong();
 			if (type.equals("Seq Scan")) {
-				problems.add("sequential scan of domain");
+				problems.add("sequential scan of " + node.path("Relation Name").asText());
 			}
 			if (read > MAX_ROWS_READ) {
 				problems.add(type + " read " + read + " rows");

@@ -76,11 +76,10 @@ class ClientConsentJourneyTests {
 		sharedJdbc = this.jdbc;
 		if (domain == null) {
 			domain = freeDomain(agency);
-			clientId = this.jdbc.sql("select client_id from domain where agency_id = :a and name = :d")
-				.param("a", agency)
-				.param("d", domain)
-				.query(Long.class)
-				.single();
+			clientId = this.jdbc.sql("""
+					select dc.client_id from domain d join domain_client dc on dc.domain_id = d.id
+					where d.agency_id = :a and d.name = :d
+					""").param("a", agency).param("d", domain).query(Long.class).single();
 		}
 		mode("REQUIRED");
 		// The agency's default rule, which another test may have switched off.
@@ -251,7 +250,7 @@ class ClientConsentJourneyTests {
 					select d.name from domain d
 					join ovh_sandbox.object o on o.kind = 'contact' and o.id = d.owner_contact_id
 					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.tld in ('com', 'net', 'org')
-					  and d.client_id is not null and coalesce(d.owner_email, '') <> ''
+					  and exists (select 1 from domain_client dc where dc.domain_id = d.id) and coalesce(d.owner_email, '') <> ''
 					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name = d.unicode_name
 					  and coalesce(d.owner_name, '') !~ '[<>&''"]' and coalesce(d.owner_organisation, '') !~ '[<>&''"]'
 					  and coalesce(d.owner_email, '') !~ '[<>&''"]'

@@ -1,0 +1,111 @@
+package io.domaindesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToIntBiFunction;
+
+import io.domaindesk.support.BrowserSession;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How the list benchmarks time a query shape: the same URL over real HTTP with a
+ * logged-in session and, right after each request, the list's statements alone through
+ * the same bean, so that a slow row says whether the time is the query's or the page's.
+ * Shared by {@link ListsBenchmark} and the clients' benchmark (another package).
+ */
+public final class ListShapes {
+
+	public static final int WARMUP = 5;
+
+	public static final int RUNS = Integer.getInteger("bench.list.runs", 60);
+
+	private ListShapes() {
+	}
+
+	/** One shape's figures, in milliseconds. */
+	public record Row(String list, String label, String uri, double httpP50, double httpP95, double sqlP50,
+			double sqlP95) {
+
+		public double ratio() {
+			return this.httpP95 / Math.max(this.sqlP95, 0.01);
+		}
+
+	}
+
+	/** A shape: its label and its URL, encoded as a browser sends it. */
+	public static String[] q(String label, String uri) {
+		return new String[] { label, UriComponentsBuilder.fromUriString(uri).encode().build().toUriString() };
+	}
+
+	/**
+	 * {@link #RUNS} requests of one shape after {@link #WARMUP} unmeasured ones, each
+	 * followed by its SQL alone ({@code sqlAlone(agency, uri)}).
+	 */
+	public static Row measure(BrowserSession browser, String list, String[] query,
+			ToIntBiFunction<Long, String> sqlAlone, long agency) {
+		String uri = query[1];
+		for (int i = 0; i < WARMUP; i++) {
+			assertThat(browser.get(uri).statusCode()).as(uri).isEqualTo(200);
+			sqlAlone.applyAsInt(agency, uri);
+		}
+		long[] http = new long[RUNS];
+		long[] sql = new long[RUNS];
+		for (int i = 0; i < RUNS; i++) {
+			long t0 = System.nanoTime();
+			var response = browser.get(uri);
+			http[i] = System.nanoTime() - t0;
+			assertThat(response.statusCode()).as(uri).isEqualTo(200);
+			long t1 = System.nanoTime();
+			sqlAlone.applyAsInt(agency, uri);
+			sql[i] = System.nanoTime() - t1;
+		}
+		return new Row(list, query[0], uri, BenchReport.percentileMillis(http, 50),
+				BenchReport.percentileMillis(http, 95), BenchReport.percentileMillis(sql, 50),
+				BenchReport.percentileMillis(sql, 95));
+	}
+
+	/** Appends one shape's plans under a heading of its own. */
+	public static void plan(StringBuilder plans, String list, String[] query, String explain) {
+		plans.append("\n### ")
+			.append(list)
+			.append(": ")
+			.append(query[0])
+			.append("\n\n`")
+			.append(query[1])
+			.append("`\n\n```\n")
+			.append(explain)
+			.append("\n```\n");
+	}
+
+	/**
+	 * Writes {@code target/bench/<name>.md}: the introduction, every row (in the order
+	 * given: worst first), then the plans.
+	 */
+	public static void writeTable(String name, CharSequence introduction, List<Row> rows, CharSequence plans) {
+		StringBuilder md = new StringBuilder(introduction);
+		md.append("| list | shape | URL | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p95) |\n")
+			.append("|---|---|---|---|---|---|---|---|\n");
+		for (Row row : rows) {
+			md.append(String.format(Locale.ROOT, "| %s | %s | `%s` | %.1f | %.1f | %.1f | %.1f | %.1f |\n", row.list(),
+					row.label(), row.uri(), row.httpP50(), row.httpP95(), row.sqlP50(), row.sqlP95(), row.ratio()));
+		}
+		md.append("\n## Plans (EXPLAIN (ANALYZE, BUFFERS), one run after the measures)\n").append(plans);
+		try {
+			Path dir = Path.of("target", "bench");
+			Files.createDirectories(dir);
+			Files.writeString(dir.resolve(name + ".md"), md, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
