@@ -209,7 +209,7 @@ public class Inventory {
 	/**
 	 * Files domains under clients ({@code domain id → client id}); the clients module
 	 * owns the grouping, the inventory only keeps the link so that its list can filter by
-	 * it. The link is a narrow table of its own (V18), written in one statement whatever
+	 * it. The link is a narrow table of its own (V20), written in one statement whatever
 	 * the number of domains: a first grouping files all 100,000 of them, and as a column
 	 * of {@code domain} that was 100,000 new versions of a row with a dozen indexes. Only
 	 * domains of the agency are filed.

@@ -151,7 +151,7 @@ class DomainPlanTests {
 	}
 
 	/**
-	 * {@code /domains?client=}: the client's links by their index (V18, agency first),
+	 * {@code /domains?client=}: the client's links by their index (V20, agency first),
 	 * then their domains; never a walk of the agency's domains or links, in every order,
 	 * alone, with a search and on the last page.
 	 */
