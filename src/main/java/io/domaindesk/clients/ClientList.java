@@ -2,12 +2,14 @@ package io.domaindesk.clients;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import io.domaindesk.domains.Inventory;
+import io.domaindesk.infrastructure.ListPlanner;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,30 +58,78 @@ class ClientList {
 
 	}
 
+	/**
+	 * The list's two statements for one filter, with their parameters: the count of the
+	 * matches and the page in the chosen order. A page past the middle is read from the
+	 * other end of the order (its rows then reversed), so that no page reads more than
+	 * half the matches: the last of 1,200 pages reads 25 rows, not 30,000. The plan tests
+	 * and the benchmark explain exactly these.
+	 */
+	record Statements(String count, String page, Map<String, Object> params, boolean reversed) {
+
+	}
+
+	static Statements count(long agencyId, ClientFilter filter) {
+		Map<String, Object> params = new HashMap<>();
+		return new Statements("select count(*) from client c where " + where(agencyId, filter, params), null, params,
+				false);
+	}
+
+	static Statements statements(long agencyId, ClientFilter filter, long total) {
+		Map<String, Object> params = new HashMap<>();
+		String where = where(agencyId, filter, params);
+		long offset = filter.offset();
+		boolean reversed = offset + filter.size() / 2 > total / 2 && offset < total;
+		if (reversed) {
+			long end = Math.min(total, offset + filter.size());
+			params.put("limit", end - offset);
+			params.put("offset", total - end);
+		}
+		else {
+			params.put("limit", filter.size());
+			params.put("offset", offset);
+		}
+		return new Statements("select count(*) from client c where " + where,
+				"select c.id, c.name, c.email, c.label, c.domain_count, c.next_expiry from client c where " + where
+						+ " order by " + order(filter.sort(), filter.dir().equals("desc") != reversed, reversed)
+						+ " limit :limit offset :offset",
+				params, reversed);
+	}
+
+	private static String where(long agencyId, ClientFilter filter, Map<String, Object> params) {
+		params.put("agency", agencyId);
+		if (filter.q() == null) {
+			return "c.agency_id = :agency";
+		}
+		params.put("q",
+				"%" + ClientIdentity.normalise(filter.q()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+						+ "%");
+		return "c.agency_id = :agency and c.search_text like :q escape '\\'";
+	}
+
+	/**
+	 * Each order as its index (V12_1, V23) stores it, or read backwards: clients without
+	 * a next expiry come last in both directions of the list, so first when the list is
+	 * read from its end.
+	 */
+	static String order(String sort, boolean descending, boolean reversed) {
+		String column = ClientFilter.SORTS.get(sort);
+		String direction = descending ? " desc" : " asc";
+		String nulls = sort.equals("expiry") ? (reversed ? " nulls first" : " nulls last") : "";
+		return column + direction + nulls + ", c.id" + direction;
+	}
+
 	@Transactional(readOnly = true)
 	Page page(long agencyId, ClientFilter filter) {
-		String where = "c.agency_id = :agency" + ((filter.q() != null) ? " and c.search_text like :q escape '\\'" : "");
-		Map<String, Object> params = new HashMap<>();
-		params.put("agency", agencyId);
-		if (filter.q() != null) {
-			params.put("q", "%"
-					+ ClientIdentity.normalise(filter.q()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-					+ "%");
+		ListPlanner.settings(this.jdbc);
+		Statements count = count(agencyId, filter);
+		long total = this.jdbc.sql(count.count()).params(count.params()).query(Long.class).single();
+		Statements statements = statements(agencyId, filter, total);
+		List<Stored> stored = new ArrayList<>(
+				this.jdbc.sql(statements.page()).params(statements.params()).query(Stored.class).list());
+		if (statements.reversed()) {
+			Collections.reverse(stored);
 		}
-		long total = this.jdbc.sql("select count(*) from client c where " + where)
-			.params(params)
-			.query(Long.class)
-			.single();
-		String direction = filter.dir().equals("desc") ? " desc" : " asc";
-		List<Stored> stored = this.jdbc
-			.sql("select c.id, c.name, c.email, c.label, c.domain_count, c.next_expiry from client c where " + where
-					+ " order by " + ClientFilter.SORTS.get(filter.sort()) + direction + " nulls last, c.id" + direction
-					+ " limit :limit offset :offset")
-			.params(params)
-			.param("limit", filter.size())
-			.param("offset", filter.offset())
-			.query(Stored.class)
-			.list();
 		return new Page(withFigures(agencyId, stored), total, filter);
 	}
 
