@@ -36,7 +36,7 @@ class SettingsTests {
 			"domaindesk.demo.agencies[1].ovh.application-secret=as", "domaindesk.demo.agencies[0].ovh.consumer-key=ck",
 			"domaindesk.login.max-failures=3", "domaindesk.login.window=5m", "domaindesk.login.lock-duration=1h",
 			"server.servlet.session.timeout=10m", "domaindesk.sync.cron=0 0 3 * * *",
-			"domaindesk.sync.on-startup=false", "domaindesk.sync.page-size=200",
+			"domaindesk.sync.on-startup=false", "domaindesk.sync.page-size=200", "domaindesk.sync.busy-share=0.5",
 			"domaindesk.nic-changes.poll-interval=30s", "domaindesk.ovh.connect-timeout=2s",
 			"domaindesk.ovh.read-timeout=10s", "domaindesk.ovh.max-attempts=2", "domaindesk.time-zone=America/Montreal",
 			"domaindesk.sandbox.clock-offset=PT0S", "domaindesk.sandbox.iceberg=false",
@@ -61,6 +61,8 @@ class SettingsTests {
 			domaindesk.time-zone=Mars/Olympus_Mons          | domaindesk.time-zone
 			domaindesk.login.max-failures=0                 | domaindesk.login.max-failures
 			domaindesk.sync.page-size=0                     | domaindesk.sync.page-size
+			domaindesk.sync.busy-share=0                    | domaindesk.sync.busy-share
+			domaindesk.sync.busy-share=1.5                  | domaindesk.sync.busy-share
 			domaindesk.demo.agencies[0].ovh.endpoint=       | domaindesk.demo.agencies[0].ovh.endpoint
 			domaindesk.demo.agencies[0].users[0].role=KING | domaindesk.demo.agencies[0].users[0].role
 			domaindesk.sandbox.accounts[0].domains=200000   | domaindesk.sandbox.accounts[0].domains

@@ -1,5 +1,6 @@
 package io.domaindesk.domains;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * allows: the owner contacts in one list, the pending contact changes in one list, then
  * the domains page by page (Iceberg, or ids plus one read each where the server does not
  * offer it). Each page is written in its own transaction, so an error part way keeps what
- * was synced and the next run completes the job.
+ * was synced and the next run completes the job. After each call and its write the sync
+ * pauses ({@link SyncPace}, {@code domaindesk.sync.busy-share}), so that another agency's
+ * users do not wait behind it.
  */
 @Component
 class InventorySync {
@@ -51,6 +54,8 @@ class InventorySync {
 
 	private final int pageSize;
 
+	private final double busyShare;
+
 	private final ApplicationEventPublisher events;
 
 	InventorySync(OvhAccounts accounts, OvhClients clients, SyncRuns runs, InventoryWriter writer, AuditLog audit,
@@ -64,6 +69,7 @@ class InventorySync {
 		this.audit = audit;
 		this.executor = executor;
 		this.pageSize = settings.pageSize();
+		this.busyShare = settings.busyShare();
 	}
 
 	/**
@@ -103,11 +109,14 @@ class InventorySync {
 		AtomicInteger calls = new AtomicInteger();
 		int[] total = { 0 };
 		int drifts = 0;
+		SyncPace pace = new SyncPace(this.busyShare);
 		try {
 			for (OvhAccounts.AgencyConnection account : this.accounts.forAgency(agencyId)) {
 				OvhClient client = this.clients.client(account.connection());
 				Map<String, InventoryWriter.Owner> owners = owners(client, calls);
+				pace.pause();
 				Map<String, Integer> pending = pendingContactChanges(client, calls, pageSize);
+				pace.pause();
 				int accountTotalBefore = total[0];
 				int[] accountDrifts = { 0 };
 				client.domains().forEachPage(null, pageSize, page -> {
@@ -117,6 +126,7 @@ class InventorySync {
 							started);
 					done.addAndGet(page.items().size());
 					this.runs.progress(runId, done.get(), total[0], calls.get());
+					pace.pause();
 				});
 				drifts += accountDrifts[0];
 				this.writer.markGone(agencyId, account.accountId(), started);
@@ -127,6 +137,8 @@ class InventorySync {
 			// from it.
 			this.events.publishEvent(new InventorySynced(agencyId, runId));
 			this.runs.finish(runId, "DONE", null, null);
+			log.info("Sync {} of agency {}: {} domains in {} s, {} s of it paused for users' requests", runId, agencyId,
+					done.get(), Duration.between(started, Instant.now()).toSeconds(), pace.paused().toSeconds());
 			this.audit.recordAs(actor, null, AuditEntry.of(agencyId, "sync.run", AuditOutcome.SUCCESS,
 					Map.of("runId", runId, "domains", done.get(), "ovhCalls", calls.get(), "externalChanges", drifts)));
 		}

@@ -1,5 +1,7 @@
 package io.domaindesk.sandbox;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +41,9 @@ class DomainApi {
 	@GetMapping("/domain")
 	ResponseEntity<JsonNode> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestParam(required = false) String whoisOwner, HttpServletRequest request) {
-		return this.lists.respond(request, this.store.domainIdsFor(caller.nic(), whoisOwner), false,
+		List<String> walk = this.lists.ids(request, "domain/" + caller.nic() + "/" + whoisOwner,
+				() -> this.store.domainIdsFor(caller.nic(), whoisOwner));
+		return this.lists.respond(request, walk, false,
 				(ids) -> this.store.findAll(ObjectStore.DOMAIN, ids).stream().map(Json::publicView).toList(), "domain");
 	}
 

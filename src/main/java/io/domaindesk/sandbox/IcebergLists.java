@@ -1,12 +1,15 @@
 package io.domaindesk.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +33,16 @@ class IcebergLists {
 
 	static final int DEFAULT_PAGE_SIZE = 5000;
 
+	/** How long a walk's list of ids is served from the cache. */
+	static final Duration CACHE_TTL = Duration.ofMinutes(10);
+
 	private final AtomicBoolean enabled;
+
+	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+	private record Cached(List<String> ids, long readAt) {
+
+	}
 
 	IcebergLists(SandboxProperties properties) {
 		this.enabled = new AtomicBoolean(properties.iceberg());
@@ -42,6 +54,31 @@ class IcebergLists {
 
 	boolean enabled() {
 		return this.enabled.get();
+	}
+
+	/**
+	 * The ids of a list as OVHcloud's {@code CachedObjectList} serves them: read when a
+	 * walk starts ({@code Pragma: no-cache}, which the first page sends) or the cached
+	 * copy is older than {@link #CACHE_TTL}, and from the cache for the walk's further
+	 * pages. Without this, each page of a list of 100,000 domains read and sorted every
+	 * id again: the emulator's own cost, which a remote OVHcloud does not put on our
+	 * machine. Plain (non-Iceberg) lists are always read afresh.
+	 * @param key the list and who asks for it
+	 */
+	List<String> ids(HttpServletRequest request, String key, Supplier<List<String>> read) {
+		String mode = request.getHeader("X-Pagination-Mode");
+		if (!this.enabled.get() || mode == null || !mode.startsWith("CachedObjectList")) {
+			return read.get();
+		}
+		long now = System.nanoTime();
+		Cached cached = this.cache.get(key);
+		if (cached == null || "no-cache".equalsIgnoreCase(request.getHeader("Pragma"))
+				|| now - cached.readAt() > CACHE_TTL.toNanos()) {
+			this.cache.values().removeIf((old) -> now - old.readAt() > CACHE_TTL.toNanos());
+			cached = new Cached(List.copyOf(read.get()), now);
+			this.cache.put(key, cached);
+		}
+		return cached.ids();
 	}
 
 	/**

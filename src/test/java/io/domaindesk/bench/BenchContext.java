@@ -15,8 +15,9 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The benchmarks' application: the demo plus a third sandbox account with 20,000 domains
  * (OVHcloud nichandle {@code bb3000-ovh}) and a fourth with 100,000 ({@code bc4000-ovh},
- * the full sync of one agency at platform scale), with production's read timeout. Every
- * benchmark class uses this one annotation, so they share one Spring context.
+ * the full sync of one agency at platform scale; {@code -Dbench.sync.domains} makes it
+ * smaller to iterate), with production's read timeout. Every benchmark class uses this
+ * one annotation, so they share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -42,7 +43,8 @@ import org.springframework.test.context.TestPropertySource;
 		"domaindesk.sandbox.accounts[3].application-key=dd-bench-big-ak",
 		"domaindesk.sandbox.accounts[3].application-secret=dd-bench-big-as-0123456789abcdef",
 		"domaindesk.sandbox.accounts[3].consumer-key=dd-bench-big-ck-0123456789abcdef",
-		"domaindesk.sandbox.accounts[3].domains=100000", "domaindesk.sandbox.accounts[3].company-name=Bench big",
+		"domaindesk.sandbox.accounts[3].domains=${bench.sync.domains:100000}",
+		"domaindesk.sandbox.accounts[3].company-name=Bench big",
 		// Production's read timeout, not the tests' 4 s: the list of 100,000 domains is
 		// one
 		// answer, slower than that while the benchmark keeps the machine busy.
