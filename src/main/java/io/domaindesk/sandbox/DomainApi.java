@@ -42,7 +42,7 @@ class DomainApi {
 	ResponseEntity<JsonNode> list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
 			@RequestParam(required = false) String whoisOwner, HttpServletRequest request) {
 		List<String> walk = this.lists.ids(request, "domain/" + caller.nic() + "/" + whoisOwner,
-				() -> this.store.domainIdsFor(caller.nic(), whoisOwner));
+				this.store.domainWrites(), () -> this.store.domainIdsFor(caller.nic(), whoisOwner));
 		return this.lists.respond(request, walk, false,
 				(ids) -> this.store.findAll(ObjectStore.DOMAIN, ids).stream().map(Json::publicView).toList(), "domain");
 	}

@@ -40,7 +40,7 @@ class IcebergLists {
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-	private record Cached(List<String> ids, long readAt) {
+	private record Cached(List<String> ids, long version, long readAt) {
 
 	}
 
@@ -57,25 +57,26 @@ class IcebergLists {
 	}
 
 	/**
-	 * The ids of a list as OVHcloud's {@code CachedObjectList} serves them: read when a
-	 * walk starts ({@code Pragma: no-cache}, which the first page sends) or the cached
-	 * copy is older than {@link #CACHE_TTL}, and from the cache for the walk's further
-	 * pages. Without this, each page of a list of 100,000 domains read and sorted every
-	 * id again: the emulator's own cost, which a remote OVHcloud does not put on our
+	 * The ids of a list, read when a walk starts ({@code Pragma: no-cache}, which the
+	 * client's first page sends), when {@code version} moved since they were read (the
+	 * list may have changed) or after {@link #CACHE_TTL}; the walk's further pages reuse
+	 * them. Without this, each page of a list of 100,000 domains read and sorted every id
+	 * again: the emulator's own cost, which a remote OVHcloud does not put on our
 	 * machine. Plain (non-Iceberg) lists are always read afresh.
 	 * @param key the list and who asks for it
+	 * @param version a count that moves whenever the list may have changed
 	 */
-	List<String> ids(HttpServletRequest request, String key, Supplier<List<String>> read) {
+	List<String> ids(HttpServletRequest request, String key, long version, Supplier<List<String>> read) {
 		String mode = request.getHeader("X-Pagination-Mode");
 		if (!this.enabled.get() || mode == null || !mode.startsWith("CachedObjectList")) {
 			return read.get();
 		}
 		long now = System.nanoTime();
 		Cached cached = this.cache.get(key);
-		if (cached == null || "no-cache".equalsIgnoreCase(request.getHeader("Pragma"))
+		if (cached == null || cached.version() != version || "no-cache".equalsIgnoreCase(request.getHeader("Pragma"))
 				|| now - cached.readAt() > CACHE_TTL.toNanos()) {
 			this.cache.values().removeIf((old) -> now - old.readAt() > CACHE_TTL.toNanos());
-			cached = new Cached(List.copyOf(read.get()), now);
+			cached = new Cached(List.copyOf(read.get()), version, now);
 			this.cache.put(key, cached);
 		}
 		return cached.ids();

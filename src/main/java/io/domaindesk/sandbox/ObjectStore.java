@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,6 +37,8 @@ class ObjectStore {
 
 	private final JdbcClient jdbc;
 
+	private final AtomicLong domainWrites = new AtomicLong();
+
 	ObjectStore(JdbcClient jdbc, SandboxSchema schema) {
 		this.jdbc = jdbc;
 	}
@@ -57,6 +60,7 @@ class ObjectStore {
 			.sql("insert into ovh_sandbox.object (kind, id, parties, ref, doc) values (?, ?, ?, ?, cast(? as jsonb))")
 			.params(kind, id, parties.toArray(String[]::new), ref, Json.write(doc))
 			.update();
+		written(kind);
 	}
 
 	void update(String kind, String id, Collection<String> parties, String ref, ObjectNode doc) {
@@ -64,12 +68,14 @@ class ObjectStore {
 			.sql("update ovh_sandbox.object set parties = ?, ref = ?, doc = cast(? as jsonb) where kind = ? and id = ?")
 			.params(parties.toArray(String[]::new), ref, Json.write(doc), kind, id)
 			.update();
+		written(kind);
 	}
 
 	void updateDoc(String kind, String id, ObjectNode doc) {
 		this.jdbc.sql("update ovh_sandbox.object set doc = cast(? as jsonb) where kind = ? and id = ?")
 			.params(Json.write(doc), kind, id)
 			.update();
+		written(kind);
 	}
 
 	/**
@@ -90,6 +96,21 @@ class ObjectStore {
 					select ?, r->>'id', array(select jsonb_array_elements_text(r->'parties')), r->>'ref', r->'doc'
 					from jsonb_array_elements(cast(? as jsonb)) r
 					""").params(kind, Json.write(batch)).update();
+		}
+		written(kind);
+	}
+
+	/**
+	 * How many times domains were written through this store: a list of domain ids read
+	 * at one count is still the list while the count is the same.
+	 */
+	long domainWrites() {
+		return this.domainWrites.get();
+	}
+
+	private void written(String kind) {
+		if (DOMAIN.equals(kind)) {
+			this.domainWrites.incrementAndGet();
 		}
 	}
 

@@ -31,23 +31,30 @@ class IcebergListsTests {
 
 	@Test
 	void aWalkReadsTheIdsOnceAndItsFurtherPagesFromTheCache() {
-		assertThat(this.lists.ids(page(1, true), "domain/x", this.read)).containsExactly("a.fr", "b.fr", "read-1");
-		assertThat(this.lists.ids(page(2, false), "domain/x", this.read)).containsExactly("a.fr", "b.fr", "read-1");
-		assertThat(this.lists.ids(page(3, false), "domain/x", this.read)).containsExactly("a.fr", "b.fr", "read-1");
+		assertThat(this.lists.ids(page(1, true), "domain/x", 7, this.read)).containsExactly("a.fr", "b.fr", "read-1");
+		assertThat(this.lists.ids(page(2, false), "domain/x", 7, this.read)).containsExactly("a.fr", "b.fr", "read-1");
+		assertThat(this.lists.ids(page(3, false), "domain/x", 7, this.read)).containsExactly("a.fr", "b.fr", "read-1");
 		assertThat(this.reads).hasValue(1);
 		// A new walk sees what changed; another caller's list is its own.
-		assertThat(this.lists.ids(page(1, true), "domain/x", this.read)).contains("read-2");
-		assertThat(this.lists.ids(page(2, false), "domain/y", this.read)).contains("read-3");
+		assertThat(this.lists.ids(page(1, true), "domain/x", 7, this.read)).contains("read-2");
+		assertThat(this.lists.ids(page(2, false), "domain/y", 7, this.read)).contains("read-3");
+	}
+
+	@Test
+	void aPageAfterTheListChangedReadsItAgainEvenWithoutNoCache() {
+		this.lists.ids(page(1, true), "domain/x", 7, this.read);
+		assertThat(this.lists.ids(page(2, false), "domain/x", 8, this.read)).contains("read-2");
+		assertThat(this.lists.ids(page(3, false), "domain/x", 8, this.read)).contains("read-2");
 	}
 
 	@Test
 	void plainListsAndIcebergSwitchedOffAlwaysReadAfresh() {
 		MockHttpServletRequest plain = new MockHttpServletRequest("GET", "/domain");
-		assertThat(this.lists.ids(plain, "domain/x", this.read)).contains("read-1");
-		assertThat(this.lists.ids(plain, "domain/x", this.read)).contains("read-2");
+		assertThat(this.lists.ids(plain, "domain/x", 7, this.read)).contains("read-1");
+		assertThat(this.lists.ids(plain, "domain/x", 7, this.read)).contains("read-2");
 		this.lists.setEnabled(false);
-		this.lists.ids(page(1, true), "domain/x", this.read);
-		assertThat(this.lists.ids(page(2, false), "domain/x", this.read)).contains("read-4");
+		this.lists.ids(page(1, true), "domain/x", 7, this.read);
+		assertThat(this.lists.ids(page(2, false), "domain/x", 7, this.read)).contains("read-4");
 	}
 
 }
