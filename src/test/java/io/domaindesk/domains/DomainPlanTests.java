@@ -2,6 +2,7 @@ package io.domaindesk.domains;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -206,6 +207,38 @@ class DomainPlanTests {
 			}
 		}
 		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * The list's statements keep their custom plans when the same statement text runs
+	 * again and again on one connection (ListPlanner): past the JDBC driver's fifth run a
+	 * statement is prepared on the server, whose plan cache would then choose one generic
+	 * plan for every search, rare or dense. Twelve pages of one shape, alternating a
+	 * dense and a rare search, in one transaction: every statement of the list prepared
+	 * on the server was planned for its own values each time, never generically.
+	 */
+	@Test
+	void aListStatementRunManyTimesKeepsItsCustomPlans() {
+		new TransactionTemplate(this.transactions).executeWithoutResult((transaction) -> {
+			for (int run = 0; run < 12; run++) {
+				String q = (run % 2 == 0) ? "a" : "nothing-like-it";
+				this.search.page(this.agencyId, filter(q, null, null, "fr", null, null, false, false, false));
+			}
+			assertThat(this.jdbc
+				.sql("select current_setting('plan_cache_mode') || ' ' || current_setting('enable_seqscan')")
+				.query(String.class)
+				.single()).as("planner settings of the list's transaction").isEqualTo("force_custom_plan off");
+			List<Map<String, Object>> prepared = this.jdbc.sql("""
+					select statement, generic_plans, custom_plans from pg_prepared_statements
+					where statement like '%from domain d%'
+					""").query().listOfRows();
+			assertThat(prepared).as("the list's statements, prepared on the server after five runs").isNotEmpty();
+			assertThat(prepared).allSatisfy((statement) -> {
+				assertThat(((Number) statement.get("generic_plans")).longValue()).as("%s", statement).isZero();
+				assertThat(((Number) statement.get("custom_plans")).longValue()).as("%s", statement).isPositive();
+			});
+			transaction.setRollbackOnly();
+		});
 	}
 
 	/** The page as the simplest query finds it, without any of the list's strategies. */

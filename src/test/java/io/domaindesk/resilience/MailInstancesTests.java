@@ -27,6 +27,8 @@ import io.domaindesk.support.TestMail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,24 +132,39 @@ class MailInstancesTests {
 			.until(() -> jdbc.sql("select case when is_called then last_value else 0 end from mail_test_refusals")
 				.query(Long.class)
 				.single() >= events);
-		// And messages both instances are delivering when A stops (how many are left then
-		// depends on how long the stop takes: printed, not asserted).
+		// And messages both instances are delivering when A stops. A records each
+		// delivery slowly, so that A has a message in hand when it is told to stop: a
+		// closing instance must finish it, not leave it claimed.
+		String stopped = instanceName(a);
+		jdbc.sql("""
+				create or replace function mail_test_slow() returns trigger language plpgsql as $$
+				begin
+				  perform pg_sleep(0.2);
+				  return new;
+				end $$
+				""").update();
+		jdbc.sql("""
+				create trigger mail_test_slow before update on outgoing_message
+				for each row when (new.status = 'SENT' and old.claimed_by = '%s')
+				execute function mail_test_slow()
+				""".formatted(stopped)).update();
 		pending(tag, outbox, "0 seconds");
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(20))
-			.until(() -> sent("message_key like '" + tag + ":%'") >= 10);
+			.until(() -> sent("message_key like '" + tag + ":%'") >= 10
+					&& sent("claimed_by = '" + stopped + "' and message_key like '" + tag + ":%'") >= 1);
 		a.close();
 		a = null;
 		jdbc.sql("drop trigger mail_test_refuse on outgoing_message").update();
+		jdbc.sql("drop trigger mail_test_slow on outgoing_message").update();
 		long incomplete = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
-		long notDone = jdbc.sql("select count(*) from outgoing_message where message_key like :k and status <> 'SENT'")
-			.param("k", tag + ":%")
+		long leftInHand = jdbc.sql("select count(*) from outgoing_message where claimed_by = :a and status = 'SENDING'")
+			.param("a", stopped)
 			.query(Long.class)
 			.single();
-		System.out.printf("[mail-instances] A stopped with %d incomplete publications and %d of %d messages not sent%n",
-				incomplete, notDone, outbox);
 		assertThat(incomplete).as("A stopped with every consent message unwritten").isEqualTo(events);
+		assertThat(leftInHand).as("messages A had in hand when it stopped and left claimed").isZero();
 
 		a = start("mail-a-again");
 		awaitAllSent(tag, outbox);
@@ -206,6 +223,20 @@ class MailInstancesTests {
 		}
 		finally {
 			jdbc.sql("drop trigger if exists mail_test_crash on outgoing_message").update();
+		}
+	}
+
+	/**
+	 * The name an instance claims messages with ({@code outgoing_message.claimed_by}).
+	 */
+	private static String instanceName(AppInstance instance) {
+		try {
+			Object delivery = instance.bean(Class.forName("io.domaindesk.notifications.MailDelivery"));
+			Object target = AopTestUtils.getUltimateTargetObject(delivery);
+			return (String) ReflectionTestUtils.getField(target, "instance");
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
