@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 import io.domaindesk.sandbox.SandboxControl;
+import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,11 +129,17 @@ class BrowserJourneyTests {
 	@Order(4)
 	void filtersByNichandleAndRoleThenByTld(Browser browser) {
 		ensureInventory(browser);
-		Map<String, Object> sample = this.jdbc.sql("""
-				select contact_tech, tld from domain
-				where agency_id = :a and gone_at is null and contact_tech <> contact_admin
-				group by contact_tech, tld having count(*) >= 1 order by count(*) desc limit 1
-				""").param("a", this.agency).query().singleRow();
+		// A domain of this test's own whose tech nichandle is not its admin: the filters
+		// must find it, and only domains like it.
+		String domain = DemoInventory
+			.claimFirst(this.agency, freeCandidates("asc", "d.contact_tech <> d.contact_admin"), 1)
+			.get(0);
+		Map<String, Object> sample = this.jdbc
+			.sql("select contact_tech, tld from domain where agency_id = :a and name = :n")
+			.param("a", this.agency)
+			.param("n", domain)
+			.query()
+			.singleRow();
 		String nic = (String) sample.get("contact_tech");
 		String tld = (String) sample.get("tld");
 		browser.loginAs("bob");
@@ -154,6 +161,9 @@ class BrowserJourneyTests {
 				where agency_id = :a and gone_at is null and contact_tech = :n and tld = :t
 				""").param("a", this.agency).param("n", nic).param("t", tld).query(Long.class).single();
 		assertThat(browser.find("#results p[role=status]").getText()).endsWith("of " + expected + " domains");
+		if (expected <= 25) {
+			assertThat(domainNamesShown(browser)).contains(domain);
+		}
 	}
 
 	@Test
@@ -239,31 +249,34 @@ class BrowserJourneyTests {
 	@Order(7)
 	void aBulkChangeOfTickedDomainsRunsToOneHundredPercent(Browser browser) {
 		ensureInventory(browser);
-		List<String> free = freeDomains(400, "asc");
-		// Other tests use domains too: open the list page (in its own order) that holds
-		// three untouched ones.
+		List<String> free = freeCandidates("asc", "true");
+		// Three domains of this test's own, on one page of the list (in its own order).
 		List<String> listed = this.jdbc.sql("""
 				select name from domain where agency_id = :a and gone_at is null
 				order by unicode_name asc nulls last, name asc
 				""").param("a", this.agency).query(String.class).list();
-		int page = 1;
-		for (int p = 0; p * 100 < listed.size(); p++) {
-			List<String> onPage = listed.subList(p * 100, Math.min(listed.size(), (p + 1) * 100));
-			if (onPage.stream().filter(free::contains).count() >= 3) {
-				page = p + 1;
-				break;
+		int page = 0;
+		List<String> mine = new ArrayList<>();
+		for (int p = 0; p * 100 < listed.size() && mine.size() < 3; p++) {
+			mine.clear();
+			for (String name : listed.subList(p * 100, Math.min(listed.size(), (p + 1) * 100))) {
+				if (mine.size() < 3 && free.contains(name) && DemoInventory.claim(this.agency, name)) {
+					mine.add(name);
+				}
 			}
+			page = p + 1;
 		}
+		assertThat(mine).as("free domains reserved on page %d", page).hasSize(3);
 		browser.loginAs("bob");
 		List<String> ticked = new ArrayList<>();
 		browser.open("/domains?size=100&page=" + page);
 		for (WebElement box : browser.all("input[name=names]")) {
-			if (ticked.size() < 3 && free.contains(box.getAttribute("value"))) {
+			if (mine.contains(box.getAttribute("value"))) {
 				browser.click(box);
 				ticked.add(box.getAttribute("value"));
 			}
 		}
-		assertThat(ticked).as(free.size() + " untouched domains").hasSize(3);
+		assertThat(ticked).as("the reserved domains, ticked").containsExactlyInAnyOrderElementsOf(mine);
 		String newTech = otherTech(ticked);
 		browser.button("Change nichandles of the ticked domains").click();
 		browser.await(d -> browser.path().startsWith("/nic-changes/bulk"));
@@ -415,19 +428,33 @@ class BrowserJourneyTests {
 
 	/**
 	 * Domains of the agency with no change in flight, administered by the agency itself,
-	 * in state ok: what a change can be started on.
+	 * in state ok (what a change can be started on), plain ASCII, reserved for this test
+	 * whatever ran before.
 	 */
 	private List<String> freeDomains(int count, String order) {
-		return this.jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
-				  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name = d.unicode_name
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				order by d.name
-				""" + ("desc".equals(order) ? " desc" : " asc") + " limit :n")
+		return DemoInventory.claimFirst(this.agency, freeCandidates(order, "true"), count);
+	}
+
+	/**
+	 * Domains such as {@link #freeDomains} hands out, meeting this further condition, in
+	 * name order, before any is reserved.
+	 */
+	private List<String> freeCandidates(String order, String condition) {
+		return this.jdbc
+			.sql("""
+					select d.name from domain d
+					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = 'ae1000-ovh'
+					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name = d.unicode_name
+					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
+					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
+					  and not exists (select 1 from trade t where t.domain_name = d.name)
+					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
+					  and not exists (select 1 from ovh_sandbox.object o where o.kind = 'contactChange' and o.ref = d.name)
+					  and ("""
+					+ condition + """
+							)
+							order by d.name""" + ("desc".equals(order) ? " desc" : " asc"))
 			.param("a", this.agency)
-			.param("n", count)
 			.query(String.class)
 			.list();
 	}

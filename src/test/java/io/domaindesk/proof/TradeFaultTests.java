@@ -443,11 +443,11 @@ class TradeFaultTests {
 	 * Domains no other test touches: preferably not administered by the agency's own
 	 * nichandle (the nic-change tests take those; there are few others), never traded or
 	 * edited (organisations first: the browser journey needs an individual), no
-	 * DomainTrade task at OVHcloud, plain owner names; from the other end than the
-	 * browser journey.
+	 * DomainTrade task at OVHcloud, plain owner names; reserved for this test
+	 * ({@link DemoInventory#claimFirst}), whatever ran before.
 	 */
 	private List<String> freeDomains(int count) {
-		return this.jdbc
+		List<String> candidates = this.jdbc
 			.sql("""
 					select d.name from domain d
 					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.tld in ('com', 'net', 'org')
@@ -460,12 +460,12 @@ class TradeFaultTests {
 					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
 					  and not exists (select 1 from ovh_sandbox.object k
 					                  where k.kind = 'domainTask' and k.ref = d.name and k.doc ->> 'function' = 'DomainTrade')
-					order by d.contact_admin = 'ae1000-ovh', d.owner_organisation is null, md5(d.name) desc limit :n
+					order by d.contact_admin = 'ae1000-ovh', d.owner_organisation is null, d.name
 					""")
 			.param("a", this.agency)
-			.param("n", count)
 			.query(String.class)
 			.list();
+		return DemoInventory.claimFirst(this.agency, candidates, count);
 	}
 
 }

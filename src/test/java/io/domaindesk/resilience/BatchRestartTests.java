@@ -45,7 +45,7 @@ class BatchRestartTests {
 					Map.of())) {
 				agency = jdbc.sql("select id from agency where name = 'Agence Exemple'").query(Long.class).single();
 				assertThat(first.bean(InventoryBench.class).syncNow(agency)).isTrue();
-				domains = DemoInventory.untouched(jdbc, agency, "ae1000-ovh", 0, 8, false);
+				domains = DemoInventory.reserve(jdbc, agency, "ae1000-ovh", 8);
 				String target = jdbc.sql("""
 						select contact_tech from domain where agency_id = :a and contact_tech <> 'ae1000-ovh'
 						order by contact_tech limit 1

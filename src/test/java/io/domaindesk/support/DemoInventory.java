@@ -73,6 +73,14 @@ public final class DemoInventory {
 			.param("nic", agencyNichandle)
 			.query(String.class)
 			.list();
+		return claimFirst(agency, candidates, count);
+	}
+
+	/**
+	 * Reserves the first {@code count} of these candidates (chosen by a test's own
+	 * conditions) that no other test of this run reserved, or fails saying none are left.
+	 */
+	public static synchronized List<String> claimFirst(long agency, List<String> candidates, int count) {
 		List<String> reserved = new ArrayList<>();
 		for (String name : candidates) {
 			if (reserved.size() == count) {
@@ -96,29 +104,6 @@ public final class DemoInventory {
 	 */
 	public static boolean claim(long agency, String name) {
 		return RESERVED.add(agency + "/" + name);
-	}
-
-	/**
-	 * Domains in state ok, administered by the agency's own nichandle, with nothing in
-	 * flight and no history here: {@code count} of them from {@code offset}, in name
-	 * order. Only for a database of one's own: in the shared one, {@link #reserve}.
-	 */
-	public static List<String> untouched(JdbcClient jdbc, long agency, String agencyNichandle, int offset, int count,
-			boolean descending) {
-		return jdbc.sql("""
-				select d.name from domain d
-				where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.contact_admin = :nic
-				  and d.pending_operations = 0 and d.name not like 'fixture-%'
-				  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-				  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-				order by d.name
-				""" + (descending ? " desc" : "") + " offset :o limit :n")
-			.param("a", agency)
-			.param("nic", agencyNichandle)
-			.param("o", offset)
-			.param("n", count)
-			.query(String.class)
-			.list();
 	}
 
 }
