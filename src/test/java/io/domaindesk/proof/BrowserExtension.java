@@ -15,13 +15,14 @@ import org.junit.jupiter.api.extension.TestWatcher;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Gives a test class one Chromium ({@link Browser} parameters), saves a screenshot and
- * the HTML under {@code target/browser-screenshots/} when a step fails, and decides what
- * a missing browser means: skipped on a developer's machine, a failure when
- * {@code CI=true} (CI must not pass by skipping). A journey fails when its pages wrote an
- * error to the console (a script error, a resource that did not load, a broken Content
- * Security Policy: a blocked form redirect, script or style) or when axe-core finds an
- * accessibility violation in one of them (see {@link Browser#checkAccessibility()}).
+ * Gives a test class the run's one Chromium ({@link Browser} parameters), made fresh for
+ * it, saves a screenshot and the HTML under {@code target/browser-screenshots/} when a
+ * step fails, and decides what a missing browser means: skipped on a developer's machine,
+ * a failure when {@code CI=true} (CI must not pass by skipping). A journey fails when its
+ * pages wrote an error to the console (a script error, a resource that did not load, a
+ * broken Content Security Policy: a blocked form redirect, script or style) or when
+ * axe-core finds an accessibility violation in one of them (see
+ * {@link Browser#checkAccessibility()}).
  */
 public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver,
 		TestExecutionExceptionHandler, TestWatcher {
@@ -39,16 +40,18 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Af
 			}
 			Assumptions.abort("Browser journeys skipped: " + missing);
 		}
+		// One Chromium for the whole run (the root store closes it at the end), made
+		// fresh for each class: starting one costs more than a journey's step.
+		Shared shared = context.getRoot()
+			.getStore(NAMESPACE)
+			.getOrComputeIfAbsent(Shared.class, (key) -> new Shared(), Shared.class);
 		Path downloads = Path.of("target", "browser-downloads", UUID.randomUUID().toString());
-		context.getStore(NAMESPACE).put(Browser.class, Browser.start(downloads));
+		context.getStore(NAMESPACE).put(Browser.class, shared.freshFor(downloads));
 	}
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
-		if (browser != null) {
-			browser.close();
-		}
+		context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
 	}
 
 	@Override
@@ -96,6 +99,37 @@ public class BrowserExtension implements BeforeAllCallback, AfterAllCallback, Af
 	public void testFailed(ExtensionContext context, Throwable cause) {
 		System.err.println("Browser journey failed: " + context.getDisplayName() + ", screenshots in "
 				+ SCREENSHOTS.toAbsolutePath());
+	}
+
+	/** The run's Chromium, started by the first class that needs it. */
+	static final class Shared implements AutoCloseable {
+
+		private Browser browser;
+
+		Browser freshFor(Path downloads) {
+			if (this.browser == null) {
+				this.browser = Browser.start(downloads);
+			}
+			else {
+				try {
+					this.browser.reset(downloads);
+				}
+				catch (RuntimeException ex) {
+					// A browser that cannot be made fresh (it crashed): a new one.
+					this.browser.close();
+					this.browser = Browser.start(downloads);
+				}
+			}
+			return this.browser;
+		}
+
+		@Override
+		public void close() {
+			if (this.browser != null) {
+				this.browser.close();
+			}
+		}
+
 	}
 
 	private static Browser browser(ExtensionContext context) {
