@@ -124,6 +124,11 @@ class ClientList {
 		ListPlanner.settings(this.jdbc);
 		Statements count = count(agencyId, filter);
 		long total = this.jdbc.sql(count.count()).params(count.params()).query(Long.class).single();
+		if (filter.offset() >= total) {
+			// An old bookmark past the end: the page is empty, and reading it would walk
+			// every match only to skip them all.
+			return new Page(List.of(), total, filter);
+		}
 		Statements statements = statements(agencyId, filter, total);
 		List<Stored> stored = new ArrayList<>(
 				this.jdbc.sql(statements.page()).params(statements.params()).query(Stored.class).list());
