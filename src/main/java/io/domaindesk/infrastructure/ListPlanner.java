@@ -27,8 +27,11 @@ public final class ListPlanner {
 	 * @param jdbc the client of the caller's transaction
 	 */
 	public static void settings(JdbcClient jdbc) {
-		jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
-		jdbc.sql("set local enable_seqscan = off").update();
+		// Both in one round trip: set_config(…, true) is SET LOCAL.
+		jdbc.sql(
+				"select set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_seqscan', 'off', true)")
+			.query()
+			.singleRow();
 	}
 
 }

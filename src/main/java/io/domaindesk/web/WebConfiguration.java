@@ -9,6 +9,7 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,7 +48,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
-		registration.setEnabled(false);
 		return registration;
 	}
 
@@ -56,6 +56,17 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<WebJarLinks> webJarLinks() {
 		FilterRegistrationBean<WebJarLinks> registration = new FilterRegistrationBean<>(new WebJarLinks());
 		registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+		return registration;
+	}
+
+	/**
+	 * Inside Spring Session's filter, whose response wrapper saves the session when the
+	 * page is sent.
+	 */
+	@Bean
+	FilterRegistrationBean<WholePageBuffer> wholePageBuffer() {
+		FilterRegistrationBean<WholePageBuffer> registration = new FilterRegistrationBean<>(new WholePageBuffer());
+		registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}
 
