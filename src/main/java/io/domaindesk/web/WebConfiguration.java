@@ -48,6 +48,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
 		return registration;
 	}
 

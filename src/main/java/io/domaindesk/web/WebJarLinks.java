@@ -1,6 +1,8 @@
 package io.domaindesk.web;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,11 +24,19 @@ import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInter
  * the {@code /**} static handler, is looked up in every jar of the classpath, is not
  * found, and a miss is never cached: a page's links cost one classpath search each, 61 %
  * of the CPU of {@code /nic-changes} and {@code /domains} at 50 rows (issue 15). Only
- * WebJar links have a version to add: the others are written as they are.
+ * WebJar links have a version to add: the others are written as they are. And each is
+ * looked up once: a hit is not cached by the chain either, so the layout's three WebJar
+ * links were three classpath searches on every page. The links come from the templates,
+ * so they are few; the cache still stops at {@link #MAX_CACHED} in case a template ever
+ * builds them from data.
  */
 class WebJarLinks extends GenericFilterBean {
 
 	static final String PREFIX = "/webjars/";
+
+	static final int MAX_CACHED = 64;
+
+	private final Map<String, String> versioned = new ConcurrentHashMap<>();
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -39,10 +49,22 @@ class WebJarLinks extends GenericFilterBean {
 
 			@Override
 			public String encodeURL(String url) {
-				return super.encodeURL(versioned(http, url));
+				return super.encodeURL(versionedOnce(http, url));
 			}
 
 		});
+	}
+
+	private String versionedOnce(HttpServletRequest request, String url) {
+		String known = this.versioned.get(url);
+		if (known != null) {
+			return known;
+		}
+		String resolved = versioned(request, url);
+		if (!resolved.equals(url) && this.versioned.size() < MAX_CACHED) {
+			this.versioned.put(url, resolved);
+		}
+		return resolved;
 	}
 
 	private static String versioned(HttpServletRequest request, String url) {

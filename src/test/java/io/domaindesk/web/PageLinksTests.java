@@ -56,6 +56,32 @@ class PageLinksTests {
 		}
 	}
 
+	/**
+	 * A WebJar link's version is looked up once, not on every page: the lookup searches
+	 * the classpath, hit or miss (half of the CPU of a list page before).
+	 */
+	@Test
+	void eachWebJarLinkIsLookedUpOnceNotOnEveryPage() {
+		ResourceHttpRequestHandler webjars = this.resources.getHandlerMap().get("/webjars/**");
+		assertThat(webjars).as("the WebJars' handler").isNotNull();
+		List<String> lookedUp = new CopyOnWriteArrayList<>();
+		ResourceResolver recorder = new Recorder(lookedUp);
+		webjars.getResourceResolvers().add(0, recorder);
+		try {
+			BrowserSession bob = BrowserSession.loggedIn(this.port, "bob", "demo-password");
+			for (int i = 0; i < 3; i++) {
+				for (String page : List.of("/domains", "/clients", "/trades")) {
+					assertThat(bob.get(page).body()).as(page)
+						.containsPattern("/webjars/bootstrap/\\d[^/\"]*/css/bootstrap\\.min\\.css");
+				}
+			}
+			assertThat(lookedUp).as("WebJar links looked up over 9 pages").doesNotHaveDuplicates();
+		}
+		finally {
+			webjars.getResourceResolvers().remove(recorder);
+		}
+	}
+
 	/** Notes each path the static handler is asked to write as a URL. */
 	private record Recorder(List<String> lookedUp) implements ResourceResolver {
 
