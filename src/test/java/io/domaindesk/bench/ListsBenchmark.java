@@ -91,35 +91,31 @@ class ListsBenchmark {
 		double loadSeconds = (System.nanoTime() - started) / 1e9;
 		BrowserSession staff = BrowserSession.loggedIn(this.port, BenchPlatform.username(0, 0), BenchPlatform.PASSWORD);
 
-		// One request of each list first: the JIT compiles each path once before any is
-		// measured.
-		for (String uri : List.of("/nic-changes?state=all", "/trades", "/nic-changes?state=all&q=ca&last=true",
-				"/trades?q=ca&last=true")) {
-			assertThat(staff.get(uri).statusCode()).isEqualTo(200);
-		}
-		assertThat(adminBrowser.get("/audit?action=contact.change").statusCode()).isEqualTo(200);
-		String load = DomainListBenchmark.uptime();
-		List<Row> rows = new ArrayList<>();
-		StringBuilder plans = new StringBuilder();
 		String middleTask = account + "-" + (ROWS / 2);
-		for (String[] q : taskMatrix(middleTask)) {
-			rows.add(ListShapes.measure(staff, "nic-changes", q, (a, uri) -> this.tasks.page(a, uri), agency));
-			ListShapes.plan(plans, "nic-changes", q, this.tasks.explain(agency, q[1]));
-		}
 		long middleTrade = this.jdbc.sql("select id from trade where agency_id = :a and domain_name like :d")
 			.param("a", agency)
 			.param("d", "%-" + (ROWS / 2) + ".fr")
 			.query(Long.class)
 			.single();
-		for (String[] q : tradeMatrix(middleTrade)) {
-			rows.add(ListShapes.measure(staff, "trades", q, (a, uri) -> this.trades.page(a, uri), agency));
-			ListShapes.plan(plans, "trades", q, this.trades.explain(agency, q[1]));
-		}
 		long middleEvent = this.jdbc.sql("select id from audit_event where chain_id = :a and seq = :s")
 			.param("a", agency)
 			.param("s", AUDIT_ROWS / 2)
 			.query(Long.class)
 			.single();
+		ListShapes.warmUp(staff, taskMatrix(middleTask));
+		ListShapes.warmUp(staff, tradeMatrix(middleTrade));
+		ListShapes.warmUp(adminBrowser, auditMatrix(middleEvent));
+		String load = DomainListBenchmark.uptime();
+		List<Row> rows = new ArrayList<>();
+		StringBuilder plans = new StringBuilder();
+		for (String[] q : taskMatrix(middleTask)) {
+			rows.add(ListShapes.measure(staff, "nic-changes", q, (a, uri) -> this.tasks.page(a, uri), agency));
+			ListShapes.plan(plans, "nic-changes", q, this.tasks.explain(agency, q[1]));
+		}
+		for (String[] q : tradeMatrix(middleTrade)) {
+			rows.add(ListShapes.measure(staff, "trades", q, (a, uri) -> this.trades.page(a, uri), agency));
+			ListShapes.plan(plans, "trades", q, this.trades.explain(agency, q[1]));
+		}
 		for (String[] q : auditMatrix(middleEvent)) {
 			rows.add(ListShapes.measure(adminBrowser, "audit", q, (a, uri) -> this.audit.page(a, uri), agency));
 			ListShapes.plan(plans, "audit", q, this.audit.explain(agency, q[1]));
@@ -218,9 +214,10 @@ class ListsBenchmark {
 			.append(OffsetDateTime.now().withNano(0))
 			.append(String.format(Locale.ROOT,
 					", agency 0 of the platform with %,d contact-change tasks, %,d trades and %,d audit rows"
-							+ " (loaded in %.0f s), %d requests per shape after %d warm-up ones, one logged-in client"
+							+ " (loaded in %.0f s), %d requests per shape after %d warm-up ones (and %d passes over every"
+							+ " shape before the first), one logged-in client"
 							+ " over real HTTP; SQL alone = the list's statements through the same bean.",
-					ROWS, ROWS, AUDIT_ROWS, loadSeconds, ListShapes.RUNS, ListShapes.WARMUP))
+					ROWS, ROWS, AUDIT_ROWS, loadSeconds, ListShapes.RUNS, ListShapes.WARMUP, ListShapes.WARMUP_ROUNDS))
 			.append(" Machine load at the start: `")
 			.append(load)
 			.append("`, at the end: `")
