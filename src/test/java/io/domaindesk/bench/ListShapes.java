@@ -78,8 +78,9 @@ public final class ListShapes {
 	/**
 	 * {@link #WARMUP_ROUNDS} passes over every shape: the JIT compiles the whole path of
 	 * a list (each row's template branches, each sort's statement) before the first shape
-	 * is measured, which is otherwise charged for the warm-up of all the others (the
-	 * first shape measured was the worst row of two runs out of three).
+	 * is measured, which is otherwise charged for the warm-up of all the others (in three
+	 * runs of 2026-12-02, the first shapes measured were among the worst rows of their
+	 * list).
 	 */
 	public static void warmUp(BrowserSession browser, List<String[]> shapes) {
 		for (int round = 0; round < WARMUP_ROUNDS; round++) {
