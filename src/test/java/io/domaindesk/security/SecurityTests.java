@@ -17,6 +17,9 @@ import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.support.BrowserSession;
 import io.domaindesk.support.IntegrationTest;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -31,6 +34,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 @IntegrationTest
 class SecurityTests {
+
+	@Autowired
+	ObservationRegistry observations;
 
 	@Autowired
 	MockMvcTester mvc;
@@ -240,6 +246,21 @@ class SecurityTests {
 		// An auditor reads but never changes anything.
 		assertThat(this.mvc.post().uri("/admin/users").with(user(principal("dora"))).with(csrf())).hasStatus(403);
 		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user(principal("root")))).hasStatusOk();
+	}
+
+	/**
+	 * Spring Security's per-filter observations are off (their cost on every request, for
+	 * traces nobody collects); the request timings the metrics show are not.
+	 */
+	@Test
+	void requestsAreTimedWithoutAnObservationPerSecurityFilter() {
+		assertThat(Observation.start("spring.security.filterchains", this.observations).isNoop()).isTrue();
+		assertThat(Observation.start("http.server.requests", this.observations).isNoop()).isFalse();
+		assertThat(this.mvc.get().uri("/domains").with(user(principal("bob")))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/actuator/prometheus").with(user(principal("root")))).hasStatusOk()
+			.bodyText()
+			.contains("http_server_requests_seconds_count")
+			.doesNotContain("spring_security_filterchains");
 	}
 
 	@Test
