@@ -143,7 +143,15 @@ public final class TradeFixture {
 	 * owner of its own and no history anywhere; synced into the inventory.
 	 */
 	public String domain(String tld) {
-		String name = this.fixtures.newDomain(ACCOUNT, tld);
+		return domain(tld, "individual");
+	}
+
+	/**
+	 * A new domain like {@link #domain(String)} whose owner has this legal form, with
+	 * plain names (and an organisation name unless an individual).
+	 */
+	public String domain(String tld, String legalForm) {
+		String name = this.fixtures.newDomain(ACCOUNT, tld, legalForm);
 		sync();
 		assertThat(this.inventory.find(this.agency, name)).as("%s after the sync", name).isPresent();
 		return name;
