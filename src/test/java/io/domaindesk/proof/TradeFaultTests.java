@@ -22,6 +22,7 @@ import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties.FaultKind;
+import io.domaindesk.support.AccountPace;
 import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
@@ -85,8 +86,8 @@ class TradeFaultTests {
 	/** Every error message people saw, by the page it was seen on. */
 	private final List<String> seen = new ArrayList<>();
 
-	/** The agency's accounts whose pace {@link #unpaced()} raised, with their own. */
-	private final Map<Long, Integer> paces = new LinkedHashMap<>();
+	/** The agency's accounts unpaced for the test, given their pace back after it. */
+	private AccountPace pace;
 
 	/**
 	 * Lets the timeout's Java exception name through, so that the settling of an unknown
@@ -105,12 +106,10 @@ class TradeFaultTests {
 	@AfterEach
 	void heal() {
 		this.sandbox.clearFaults();
-		this.paces.forEach((account, perMinute) -> this.jdbc
-			.sql("update ovh_account set requests_per_minute = :rate where id = :id")
-			.param("rate", perMinute)
-			.param("id", account)
-			.update());
-		this.paces.clear();
+		if (this.pace != null) {
+			this.pace.close();
+			this.pace = null;
+		}
 	}
 
 	@ParameterizedTest
@@ -120,7 +119,10 @@ class TradeFaultTests {
 		assertThat(domains).hasSize(DOMAINS);
 		Map<String, List<Long>> trades = new LinkedHashMap<>();
 
-		unpaced();
+		// What these runs prove does not depend on the client's pace (AccountPace); the
+		// READ_TIMEOUT cases below keep it: their settling clicks must outlast the late
+		// checkout.
+		this.pace = AccountPace.unpaced(this.jdbc, this.agency);
 		this.sandbox.addFault("/**", kind, 30, 0);
 		for (String domain : domains) {
 			trades.put(domain, runTrade(domain));
@@ -167,26 +169,6 @@ class TradeFaultTests {
 		assertThat(page).contains(domain).contains("did not answer");
 		assertThat(page).doesNotContain("HttpTimeoutException").doesNotContain("Exception:");
 		settleAndCheck("READ_TIMEOUT on checkout", Map.of(domain, trades));
-	}
-
-	/**
-	 * Lets the agency's client call OVHcloud as fast as it may (6,000 calls a minute, the
-	 * most an account allows) until the test ends. What these runs prove (one checkout at
-	 * most, clear states, errors in words) does not depend on the client's own pace; at
-	 * the demo account's 600 calls a minute, halved for a minute after every 429, each of
-	 * a run's 100 to 160 calls waited 0.1 to 0.2 s for a permit, most of the run's time.
-	 * A new pace is a new connection, so a client of its own: the faults still meet a
-	 * fresh client that learns the clock and slows down on 429.
-	 */
-	private void unpaced() {
-		this.jdbc.sql("select id, requests_per_minute from ovh_account where agency_id = :a")
-			.param("a", this.agency)
-			.query((row, i) -> Map.entry(row.getLong(1), row.getInt(2)))
-			.list()
-			.forEach((account) -> this.paces.put(account.getKey(), account.getValue()));
-		this.jdbc.sql("update ovh_account set requests_per_minute = 6000 where agency_id = :a")
-			.param("a", this.agency)
-			.update();
 	}
 
 	/**
