@@ -22,6 +22,7 @@ import io.domaindesk.agency.DeskUsers;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxMail;
 import io.domaindesk.sandbox.SandboxProperties.FaultKind;
+import io.domaindesk.support.AccountPace;
 import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
@@ -85,6 +86,9 @@ class TradeFaultTests {
 	/** Every error message people saw, by the page it was seen on. */
 	private final List<String> seen = new ArrayList<>();
 
+	/** The agency's accounts unpaced for the test, given their pace back after it. */
+	private AccountPace pace;
+
 	/**
 	 * Lets the timeout's Java exception name through, so that the settling of an unknown
 	 * checkout is still proven while that bug is open (see
@@ -102,6 +106,10 @@ class TradeFaultTests {
 	@AfterEach
 	void heal() {
 		this.sandbox.clearFaults();
+		if (this.pace != null) {
+			this.pace.close();
+			this.pace = null;
+		}
 	}
 
 	@ParameterizedTest
@@ -111,6 +119,10 @@ class TradeFaultTests {
 		assertThat(domains).hasSize(DOMAINS);
 		Map<String, List<Long>> trades = new LinkedHashMap<>();
 
+		// What these runs prove does not depend on the client's pace (AccountPace); the
+		// READ_TIMEOUT cases below keep it: their settling clicks must outlast the late
+		// checkout.
+		this.pace = AccountPace.unpaced(this.jdbc, this.agency);
 		this.sandbox.addFault("/**", kind, 30, 0);
 		for (String domain : domains) {
 			trades.put(domain, runTrade(domain));

@@ -374,7 +374,21 @@ class TradeJourneyTests {
 		assertThat(trades.follow(paidTradeId)).isEqualTo("DONE");
 
 		// The page refreshes itself (every 30 s while OVHcloud works): no click, no
-		// reload.
+		// reload. The page opened with its poll; the test shortens only the interval
+		// (htmx reads the changed trigger again), so that the poll's own request, select
+		// and swap show the change within seconds instead of half a minute.
+		Object interval = ((JavascriptExecutor) browser.driver()).executeScript("""
+				const live = document.getElementById('trade-live');
+				const every = /^every (\\d+)s$/.exec(live.getAttribute('hx-trigger') || '');
+				if (every) {
+				  live.setAttribute('hx-trigger', 'every 1s');
+				  htmx.process(live);
+				}
+				return every ? Number(every[1]) : null;
+				""");
+		assertThat(interval).as("the seconds between two polls of the open trade page")
+			.isNotNull()
+			.satisfies((seconds) -> assertThat(((Number) seconds).intValue()).isBetween(1, 45));
 		browser.await(Duration.ofSeconds(45), d -> statusShown(browser, "Done"));
 		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded === true;"))
 			.as("the page was updated in place, not reloaded")

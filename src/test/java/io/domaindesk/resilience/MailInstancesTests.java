@@ -62,6 +62,10 @@ class MailInstancesTests {
 		database = "mail_instances_" + System.nanoTime();
 		url = server.createDatabase(database);
 		jdbc = JdbcClient.create(new DriverManagerDataSource(url, server.username(), server.password()));
+		// A statement whose client is gone is abandoned, not finished by the database
+		// alone: an instance that stops while it records a delivery leaves the message
+		// claimed, as one that stops in the SMTP conversation would.
+		jdbc.sql("alter database " + database + " set client_connection_check_interval = '100ms'").update();
 		a = start("mail-a");
 		b = start("mail-b");
 	}
@@ -133,16 +137,19 @@ class MailInstancesTests {
 				.query(Long.class)
 				.single() >= events);
 		// And messages both instances are delivering when A stops. A records each
-		// delivery slowly, so that A has a message in hand when it is told to stop: a
-		// closing instance must finish it, not leave it claimed.
+		// delivery slowly, so that A has messages in hand when it is told to stop: one
+		// on its poll, and one on its own mail thread (written by A's listener, handed
+		// to that thread on commit), recorded slower still. A closing instance must
+		// finish them, not leave them claimed.
 		String stopped = instanceName(a);
+		String inHand = tag + "-in-hand@client.test";
 		jdbc.sql("""
 				create or replace function mail_test_slow() returns trigger language plpgsql as $$
 				begin
-				  perform pg_sleep(0.2);
+				  perform pg_sleep(case when new.recipient = '%s' then 1.5 else 0.2 end);
 				  return new;
 				end $$
-				""").update();
+				""".formatted(inHand)).update();
 		jdbc.sql("""
 				create trigger mail_test_slow before update on outgoing_message
 				for each row when (new.status = 'SENT' and old.claimed_by = '%s')
@@ -154,16 +161,48 @@ class MailInstancesTests {
 			.pollInterval(Duration.ofMillis(20))
 			.until(() -> sent("message_key like '" + tag + ":%'") >= 10
 					&& sent("claimed_by = '" + stopped + "' and message_key like '" + tag + ":%'") >= 1);
+		a.bean(TransactionTemplate.class)
+			.executeWithoutResult((status) -> a.context()
+				.publishEvent(new ConsentRequested(UUID.randomUUID(), agency, "Agence Exemple", tag + "-in-hand.fr",
+						inHand, "Owner in hand", Locale.FRENCH, URI.create("http://localhost:8080/consent/" + tag),
+						Instant.now().plus(Duration.ofDays(7)), false)));
+		// Due after the outbox's 300, the polls come to it last: A's mail thread takes
+		// it.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.until(() -> jdbc
+				.sql("select count(*) from outgoing_message where recipient = :r and status = 'SENDING'"
+						+ " and claimed_by = :a")
+				.param("r", inHand)
+				.param("a", stopped)
+				.query(Long.class)
+				.single() == 1
+					&& jdbc.sql("select count(*) from event_publication").query(Long.class).single() == events);
+		List<Long> heldAtClose = jdbc
+			.sql("select id from outgoing_message where claimed_by = :a and status = 'SENDING'")
+			.param("a", stopped)
+			.query(Long.class)
+			.list();
 		a.close();
 		a = null;
 		jdbc.sql("drop trigger mail_test_refuse on outgoing_message").update();
 		jdbc.sql("drop trigger mail_test_slow on outgoing_message").update();
 		long incomplete = jdbc.sql("select count(*) from event_publication").query(Long.class).single();
+		assertThat(incomplete).as("A stopped with every consent message unwritten").isEqualTo(events);
+		assertThat(heldAtClose).as("messages A had in hand when it was told to stop").isNotEmpty();
+		assertThat(jdbc.sql("select status from outgoing_message where id in (:ids) and claimed_by = :a")
+			.param("ids", heldAtClose)
+			.param("a", stopped)
+			.query(String.class)
+			.list()).as("messages A had in hand when it was told to stop, after it stopped")
+			.hasSize(heldAtClose.size())
+			.containsOnly("SENT");
+		assertThat(statusOf(inHand)).as("the message on A's mail thread when it was told to stop").isEqualTo("SENT");
 		long leftInHand = jdbc.sql("select count(*) from outgoing_message where claimed_by = :a and status = 'SENDING'")
 			.param("a", stopped)
 			.query(Long.class)
 			.single();
-		assertThat(incomplete).as("A stopped with every consent message unwritten").isEqualTo(events);
 		assertThat(leftInHand).as("messages A had in hand when it stopped and left claimed").isZero();
 
 		a = start("mail-a-again");
@@ -172,7 +211,7 @@ class MailInstancesTests {
 			.atMost(Duration.ofSeconds(60))
 			.until(() -> jdbc.sql("select count(*) from event_publication").query(Long.class).single() == 0
 					&& sent("recipient like '" + tag + "-consent-%'") == events);
-		assertThat(copiesAtTheServer(tag)).hasSize(outbox + events)
+		assertThat(copiesAtTheServer(tag)).hasSize(outbox + events + 1)
 			.allSatisfy((messageId, n) -> assertThat(n).as(messageId).isEqualTo(1));
 		for (ConsentRequested event : requested.subList(0, 20)) {
 			assertThat(TestMail.to(event.recipientEmail())).hasSize(1);

@@ -60,13 +60,32 @@ public final class SandboxFixtures {
 	 * name are locked.
 	 */
 	public String newDomain(String nichandle, String tld) {
-		return domain(nichandle, "ok", tld);
+		return newDomain(nichandle, tld, "individual");
+	}
+
+	/**
+	 * A new domain like {@link #newDomain(String, String)} whose owner has this legal
+	 * form ({@code individual}, {@code corporation}, {@code association}...), plain
+	 * names, and an organisation name unless an individual.
+	 */
+	public String newDomain(String nichandle, String tld, String legalForm) {
+		return domain(nichandle, "ok", tld, legalForm);
 	}
 
 	private String domain(String nichandle, String state, String tld) {
+		return domain(nichandle, state, tld, "individual");
+	}
+
+	private String domain(String nichandle, String state, String tld, String legalForm) {
 		long contactId = this.store.nextId();
 		ObjectNode contact = this.seeder.contact(this.random, contactId);
-		contact.put("legalForm", "individual").put("firstName", "Test").put("lastName", "Fixture");
+		contact.put("legalForm", legalForm).put("firstName", "Test").put("lastName", "Fixture");
+		if ("individual".equals(legalForm)) {
+			contact.putNull("organisationName");
+		}
+		else {
+			contact.put("organisationName", "Fixture Conseil " + contactId);
+		}
 		this.store.insert(ObjectStore.CONTACT, Long.toString(contactId), List.of(nichandle), null, contact);
 		String name = "fixture-" + this.store.nextId() + "." + tld;
 		ObjectNode domain = this.seeder.domain(this.random, name, nichandle, List.of(nichandle), contactId,

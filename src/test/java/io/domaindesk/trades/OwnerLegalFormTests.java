@@ -1,20 +1,18 @@
 package io.domaindesk.trades;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.domaindesk.agency.DeskPrincipal;
-import io.domaindesk.agency.DeskUsers;
-import io.domaindesk.domains.Inventory;
-import io.domaindesk.support.DemoInventory;
 import io.domaindesk.support.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
@@ -32,28 +30,27 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 class OwnerLegalFormTests {
 
 	@Autowired
+	ApplicationContext context;
+
+	@Autowired
 	MockMvcTester mvc;
 
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	DeskUsers users;
-
-	@Autowired
-	Inventory inventory;
-
-	@Autowired
-	TradeConnections connections;
-
-	private long agency;
+	private TradeFixture fixture;
 
 	private DeskPrincipal bob;
 
 	@BeforeEach
 	void syncedInventory() {
-		this.bob = this.users.findByUsername("bob").orElseThrow();
-		this.agency = DemoInventory.synced(this.jdbc, this.mvc, this.bob);
+		this.fixture = new TradeFixture(this.context);
+		this.bob = this.fixture.bob();
+	}
+
+	@AfterEach
+	void healSandbox() {
+		this.fixture.heal();
 	}
 
 	@Test
@@ -124,41 +121,18 @@ class OwnerLegalFormTests {
 	}
 
 	private Map<String, String> currentOwner(String domain) {
-		Inventory.InventoryDomain found = this.inventory.find(this.agency, domain).orElseThrow();
-		var client = this.connections.client(this.agency, found.ovhAccountId());
-		long ownerId = Long.parseLong(client.domains().get(domain).whoisOwner());
-		return new LinkedHashMap<>(ContactValues.flatten(client.contacts().domainContact(ownerId)));
+		return this.fixture.currentOwner(domain);
 	}
 
 	/**
-	 * A .com domain untouched by other tests whose owner has this legal form and plain
-	 * names (no hostile seed values), reserved for this test.
+	 * A new .com domain of the agency whose owner has this legal form and plain names,
+	 * created in the sandbox and synced in for this test alone (never one of the seeded
+	 * domains other tests read or change).
 	 */
 	private String domainOwnedBy(String legalForm) {
-		List<String> candidates = this.jdbc
-			.sql("""
-					select d.name from domain d
-					where d.agency_id = :a and d.state = 'ok' and d.gone_at is null and d.name like '%.com'
-					  and d.pending_operations = 0 and d.name not like 'fixture-%' and d.name not like 'xn--%'
-					  and not exists (select 1 from nic_change c where c.domain_name = d.name)
-					  and not exists (select 1 from contact_change_task t where t.domain_name = d.name)
-					  and not exists (select 1 from trade t where t.domain_name = d.name)
-					  and not exists (select 1 from audit_event e where e.target_domain = d.name and e.action like 'owner.%')
-					order by md5(d.name)
-					""")
-			.param("a", this.agency)
-			.query(String.class)
-			.list();
-		for (String name : candidates) {
-			Map<String, String> owner = currentOwner(name);
-			if (legalForm.equals(owner.get("legalForm"))
-					&& String.valueOf(owner.get("lastName")).matches("[\\p{L} '-]+")
-					&& String.valueOf(owner.getOrDefault("organisationName", "x")).matches("[\\p{L}\\p{N} '&.-]+")
-					&& DemoInventory.claim(this.agency, name)) {
-				return name;
-			}
-		}
-		throw new IllegalStateException("No untouched .com domain owned by a " + legalForm);
+		String name = this.fixture.domain("com", legalForm);
+		assertThat(currentOwner(name)).as("the owner of %s", name).containsEntry("legalForm", legalForm);
+		return name;
 	}
 
 }

@@ -21,6 +21,7 @@ import io.domaindesk.sandbox.SandboxAccounts;
 import io.domaindesk.sandbox.SandboxControl;
 import io.domaindesk.sandbox.SandboxFixtures;
 import io.domaindesk.sandbox.SandboxMail;
+import io.domaindesk.support.AccountPace;
 import io.domaindesk.support.DemoInventory;
 
 import org.springframework.context.ApplicationContext;
@@ -72,6 +73,12 @@ public final class TradeFixture {
 
 	private final MeterRegistry registry;
 
+	/**
+	 * The agency's accounts unpaced by {@link #unpaced()}, given their pace back by
+	 * heal().
+	 */
+	private AccountPace pace;
+
 	/** The calls made inside a transaction before the test, per method and route. */
 	private final Map<String, Double> callsInTransaction;
 
@@ -113,11 +120,26 @@ public final class TradeFixture {
 	}
 
 	/**
+	 * Lets the agency's client call OVHcloud as fast as an account may until
+	 * {@link #heal()} ({@link AccountPace}): for tests whose claim does not depend on the
+	 * client's pace.
+	 */
+	public void unpaced() {
+		if (this.pace == null) {
+			this.pace = AccountPace.unpaced(this.jdbc, this.agency);
+		}
+	}
+
+	/**
 	 * Heals what a test switched (faults, the account's behaviours, four eyes), then
 	 * checks that no OVHcloud call of the test was made inside a database transaction.
 	 */
 	public void heal() {
 		this.sandbox.clearFaults();
+		if (this.pace != null) {
+			this.pace.close();
+			this.pace = null;
+		}
 		if (this.accounts.paymentMeanRoutesOnly(ACCOUNT)) {
 			paymentMeanRoutesOnly(false);
 		}
@@ -143,7 +165,15 @@ public final class TradeFixture {
 	 * owner of its own and no history anywhere; synced into the inventory.
 	 */
 	public String domain(String tld) {
-		String name = this.fixtures.newDomain(ACCOUNT, tld);
+		return domain(tld, "individual");
+	}
+
+	/**
+	 * A new domain like {@link #domain(String)} whose owner has this legal form, with
+	 * plain names (and an organisation name unless an individual).
+	 */
+	public String domain(String tld, String legalForm) {
+		String name = this.fixtures.newDomain(ACCOUNT, tld, legalForm);
 		sync();
 		assertThat(this.inventory.find(this.agency, name)).as("%s after the sync", name).isPresent();
 		return name;
