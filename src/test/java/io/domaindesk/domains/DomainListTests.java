@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.util.StringUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -82,6 +83,30 @@ class DomainListTests {
 		assertThat(list("/domains?q=CAFE")).bodyText().contains("café.fr");
 		assertThat(list("/domains?q=xn--caf")).bodyText().contains("café.fr");
 		assertThat(list("/domains?q=nothing-like-this")).bodyText().contains("No domain matches these filters");
+	}
+
+	/**
+	 * The row's checkbox follows the user's role, asked once for the page: staff tick
+	 * domains for a bulk change, an auditor of the same agency reads the same rows
+	 * without any.
+	 */
+	@Test
+	void rowsHaveTheirCheckboxForStaffAndNoneForAnAuditor() throws Exception {
+		String auditor = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
+		this.jdbc.sql("""
+				insert into app_user (agency_id, username, display_name, password_hash, role)
+				values (:a, :u, 'Reader', '{noop}x', 'AUDITOR')
+				""").param("a", this.agencyId).param("u", auditor).update();
+		String staffPage = list("/domains?q=bulk").getResponse().getContentAsString();
+		assertThat(staffPage).contains("1–25 of 27 domains");
+		assertThat(StringUtils.countOccurrencesOf(staffPage, "name=\"names\"")).as("checkboxes for staff")
+			.isEqualTo(25);
+		DeskPrincipal reader = this.users.findByUsername(auditor).orElseThrow();
+		MvcTestResult read = this.mvc.get().uri("/domains?q=bulk").with(user(reader)).exchange();
+		assertThat(read).hasStatusOk().bodyText().contains("1–25 of 27 domains").contains("bulk-00.net");
+		assertThat(StringUtils.countOccurrencesOf(read.getResponse().getContentAsString(), "name=\"names\""))
+			.as("checkboxes for an auditor")
+			.isZero();
 	}
 
 	@Test
