@@ -192,7 +192,8 @@ class TrackedTasks {
 
 	/**
 	 * The list's order, newest request first, tasks without a date last: the key of
-	 * {@code contact_change_task_list_ix} and its partial and per-state twins (V16).
+	 * {@code contact_change_task_list_ix}, its partial twin for pending tasks (V16) and
+	 * its per-state one (V24).
 	 */
 	private static final String ORDER_KEY = "coalesce(t.date_request, '-infinity'::timestamptz), t.ovh_account_id, t.task_id";
 
@@ -271,7 +272,9 @@ class TrackedTasks {
 			ranges.add("t.state not in ('done', 'refused', 'aborted', 'expired', 'error')");
 		}
 		else if (!query.state().equals("all")) {
-			where.add("t.state = :state");
+			// A range too: contact_change_task_state_order_ix (V24) holds each state in
+			// the list's order.
+			ranges.add("t.state = :state");
 			params.put("state", query.state());
 		}
 		String range = String.join(" and ", ranges);

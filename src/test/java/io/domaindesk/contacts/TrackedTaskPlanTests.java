@@ -72,6 +72,46 @@ class TrackedTaskPlanTests {
 	}
 
 	/**
+	 * A state's page read as a range of its own index (V24: more tasks of that state than
+	 * the count's limit, no search) has exactly the rows of that state's matches
+	 * collected and sorted, first page, a middle one and the last, both ways.
+	 */
+	@Test
+	void aStatesPageReadFromItsIndexHoldsTheSameRowsAsItsSortedMatches() {
+		String middle = this.accountId + "-" + (TASKS / 2);
+		for (String state : new String[] { "done", "todo", "refused" }) {
+			for (TrackedTasks.Query query : List.of(new TrackedTasks.Query(null, state, null, null, null),
+					new TrackedTasks.Query(null, state, middle, null, null),
+					new TrackedTasks.Query(null, state, null, middle, null),
+					new TrackedTasks.Query(null, state, null, null, true))) {
+				new TransactionTemplate(this.transactions).executeWithoutResult((transaction) -> {
+					TrackedTasks.Plan ranged = this.tracked.plan(this.agencyId, query, TASKS / 100);
+					assertThat(ranged.counted()).as("tasks %s", state).isGreaterThan(TASKS / 100);
+					assertThat(ranged.collect()).as("%s read as a range", query).isNull();
+					TrackedTasks.Plan sorted = this.tracked.plan(this.agencyId, query, TASKS);
+					List<String> fromIndex = keys(ranged.walk(), ranged);
+					assertThat(fromIndex).as("%s", query).isNotEmpty().isEqualTo(keys(sorted.collect(), sorted));
+					assertThat(this.jdbc
+						.sql("select distinct state from contact_change_task where agency_id = :a"
+								+ " and (ovh_account_id || '-' || task_id) in (:keys)")
+						.param("a", this.agencyId)
+						.param("keys", fromIndex)
+						.query(String.class)
+						.list()).as("states on the page of %s", query).containsExactly(state);
+					transaction.setRollbackOnly();
+				});
+			}
+		}
+	}
+
+	private List<String> keys(String sql, TrackedTasks.Plan plan) {
+		return this.jdbc.sql(sql)
+			.params(plan.params())
+			.query((row, i) -> row.getLong("ovh_account_id") + "-" + row.getLong("task_id"))
+			.list();
+	}
+
+	/**
 	 * Explains the count and the page's statements (the walk of the list's order, the
 	 * collection of the matches when there is no walk or it stops short) as
 	 * {@link TrackedTasks#page} runs them.
