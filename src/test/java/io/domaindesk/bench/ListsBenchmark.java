@@ -88,12 +88,9 @@ class ListsBenchmark {
 			.update();
 		BrowserSession adminBrowser = BrowserSession.loggedIn(this.port, admin, BenchPlatform.PASSWORD);
 		this.audit.seed(agency, AUDIT_ROWS);
-		// As autovacuum leaves a million appended rows, before the measures rather than
-		// during
-		// them: left to autovacuum, its pass over audit_event ran while the first shapes
-		// of
-		// /nic-changes were measured (their SQL alone twice as slow as in the run
-		// before).
+		// Vacuumed now rather than by autovacuum during the measures: its pass over the
+		// million appended rows ran while the first /nic-changes shapes were measured
+		// (their SQL alone twice as slow as in the run before).
 		this.jdbc.sql("vacuum analyze audit_event").update();
 		double loadSeconds = (System.nanoTime() - started) / 1e9;
 		BrowserSession staff = BrowserSession.loggedIn(this.port, BenchPlatform.username(0, 0), BenchPlatform.PASSWORD);
