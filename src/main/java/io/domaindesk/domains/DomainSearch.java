@@ -375,10 +375,10 @@ class DomainSearch {
 		List<String> ranges = new ArrayList<>();
 		List<String> clauses = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
-		ranges.add("d.agency_id = :agency");
+		String key = DomainNames.searchKey(filter.q());
+		ranges.add(searchAlone(filter, key, walking) ? "d.agency_id + 0 = :agency" : "d.agency_id = :agency");
 		params.put("agency", agencyId);
 		ranges.add(filter.gone() ? "d.gone_at is not null" : "d.gone_at is null");
-		String key = DomainNames.searchKey(filter.q());
 		if (!key.isEmpty()) {
 			boolean shortSearch = key.codePointCount(0, key.length()) <= 3;
 			if (!walking) {
@@ -443,6 +443,20 @@ class DomainSearch {
 			params.put("client", filter.client());
 		}
 		return new Where(ranges, clauses, params);
+	}
+
+	/**
+	 * Whether the search's pieces are the only index the statement can use. They carry
+	 * the agency's id, so the agency's own index would add nothing but cost: the planner
+	 * ANDs the pieces' bitmap with a bitmap of all the agency's 100,000 rows (3 to 5 ms
+	 * at each count and each collection, a fifth of a two-letter search). Written
+	 * {@code agency_id + 0}, the agency is still checked on every row, by no index.
+	 * Another filter keeps the plain form: its own index leads with the agency.
+	 */
+	private static boolean searchAlone(DomainFilter filter, String key, boolean walking) {
+		return !walking && !key.isEmpty() && !filter.gone() && filter.nic() == null && filter.tld() == null
+				&& filter.state() == null && filter.expiresWithin() == null && !filter.pending() && !filter.drift()
+				&& filter.client() == null;
 	}
 
 	/**
