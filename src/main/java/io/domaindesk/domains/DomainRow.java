@@ -20,6 +20,20 @@ public record DomainRow(long id, String name, String unicodeName, String tld, St
 		return !this.name.equals(this.unicodeName);
 	}
 
+	/**
+	 * The nichandle of a role ({@code admin}, {@code tech}, {@code billing}), or
+	 * {@code null} when OVHcloud gave none.
+	 */
+	public String nic(String role) {
+		String handle = switch (role) {
+			case "admin" -> this.contactAdmin;
+			case "tech" -> this.contactTech;
+			case "billing" -> this.contactBilling;
+			default -> throw new IllegalArgumentException("Unknown role " + role);
+		};
+		return (handle == null || handle.isEmpty()) ? null : handle;
+	}
+
 	public boolean gone() {
 		return this.goneAt != null;
 	}
