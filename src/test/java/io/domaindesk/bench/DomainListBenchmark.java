@@ -73,7 +73,11 @@ class DomainListBenchmark {
 	@Autowired
 	SecretCipher cipher;
 
-	record Row(String label, String uri, double httpP50, double httpP95, double sqlP50, double sqlP95) {
+	/**
+	 * One shape's figures; {@code jitMillis}: the JIT's compilation time while it was
+	 * measured (a core taken from the page).
+	 */
+	record Row(String label, String uri, double httpP50, double httpP95, double sqlP50, double sqlP95, long jitMillis) {
 
 		double ratio() {
 			return this.httpP95 / Math.max(this.sqlP95, 0.01);
@@ -88,14 +92,14 @@ class DomainListBenchmark {
 		String load = uptime();
 		BrowserSession browser = firstAgencysUser();
 		List<String[]> matrix = matrix();
-		// Passes over every shape first, as ListShapes.warmUp: the JIT compiles the whole
-		// path, so the first shape measured is not charged for the warm-up of the others.
-		for (int round = 0; round < ListShapes.WARMUP_ROUNDS; round++) {
+		// Passes over every shape first, until the JIT settles (ListShapes.warmUp): the
+		// first shape measured is not charged for the compilation of the whole path.
+		String warmUp = ListShapes.warmUp(() -> {
 			for (String[] query : matrix) {
 				assertThat(browser.get(query[1]).statusCode()).as(query[1]).isEqualTo(200);
 				this.probe.page(agency, query[1]);
 			}
-		}
+		});
 		List<Row> rows = new ArrayList<>();
 		StringBuilder plans = new StringBuilder();
 		for (String[] query : matrix) {
@@ -138,6 +142,8 @@ class DomainListBenchmark {
 			.put("shapes", rows.size())
 			.put("runsPerShape", RUNS)
 			.put("machineLoad", load)
+			.put("warmUp", warmUp)
+			.put("jitMillisWhileMeasuring", rows.stream().mapToLong(Row::jitMillis).sum())
 			.put("worstShape", worst.label() + " " + worst.uri())
 			.put("worstHttpP50Millis", worst.httpP50())
 			.put("worstHttpP95Millis", worst.httpP95())
@@ -147,7 +153,7 @@ class DomainListBenchmark {
 			.put("medianShapeHttpP95Millis", rows.get(rows.size() / 2).httpP95())
 			.put("worstAgencyCoreP95Millis", worstAgencyP95)
 			.write("domain-list");
-		writeTable(rows, load, platform, perAgency, plans);
+		writeTable(rows, load, warmUp, platform, perAgency, plans);
 	}
 
 	/**
@@ -330,6 +336,7 @@ class DomainListBenchmark {
 		}
 		long[] http = new long[runs];
 		long[] sql = new long[runs];
+		long compiled = ListShapes.compilationMillis();
 		for (int i = 0; i < runs; i++) {
 			long t0 = System.nanoTime();
 			var response = browser.get(uri);
@@ -340,7 +347,8 @@ class DomainListBenchmark {
 			sql[i] = System.nanoTime() - t1;
 		}
 		return new Row(label, uri, BenchReport.percentileMillis(http, 50), BenchReport.percentileMillis(http, 95),
-				BenchReport.percentileMillis(sql, 50), BenchReport.percentileMillis(sql, 95));
+				BenchReport.percentileMillis(sql, 50), BenchReport.percentileMillis(sql, 95),
+				ListShapes.compilationMillis() - compiled);
 	}
 
 	private BrowserSession firstAgencysUser() {
@@ -379,7 +387,7 @@ class DomainListBenchmark {
 		return agency;
 	}
 
-	private void writeTable(List<Row> rows, String load, BenchPlatform platform, StringBuilder perAgency,
+	private void writeTable(List<Row> rows, String load, String warmUp, BenchPlatform platform, StringBuilder perAgency,
 			StringBuilder plans) {
 		StringBuilder md = new StringBuilder("# /domains at platform scale\n\n");
 		md.append("Generated ")
@@ -393,18 +401,20 @@ class DomainListBenchmark {
 			.append(" requests per shape after ")
 			.append(WARMUP)
 			.append(" warm-up ones, one logged-in client over real HTTP; SQL alone = the list's statements")
-			.append(" (count, cursor, page) through the same bean. Machine load at the start: `")
+			.append(" (count, cursor, page) through the same bean. Warm-up: ")
+			.append(warmUp)
+			.append(". Machine load at the start: `")
 			.append(load)
 			.append("`, at the end: `")
 			.append(uptime())
 			.append("`.\n\nGoal: p95 ≤ ")
 			.append((int) GOAL_MILLIS)
 			.append(" ms over HTTP for every shape. Worst first.\n\n")
-			.append("| shape | URL | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p95) |\n")
-			.append("|---|---|---|---|---|---|---|\n");
+			.append("| shape | URL | HTTP p50 ms | HTTP p95 ms | SQL p50 ms | SQL p95 ms | HTTP/SQL (p95) |")
+			.append(" JIT ms while measured |\n|---|---|---|---|---|---|---|---|\n");
 		for (Row row : rows) {
-			md.append(String.format(Locale.ROOT, "| %s | `%s` | %.1f | %.1f | %.1f | %.1f | %.1f |\n", row.label(),
-					row.uri(), row.httpP50(), row.httpP95(), row.sqlP50(), row.sqlP95(), row.ratio()));
+			md.append(String.format(Locale.ROOT, "| %s | `%s` | %.1f | %.1f | %.1f | %.1f | %.1f | %d |\n", row.label(),
+					row.uri(), row.httpP50(), row.httpP95(), row.sqlP50(), row.sqlP95(), row.ratio(), row.jitMillis()));
 		}
 		md.append(perAgency);
 		md.append("\n## Plans (EXPLAIN (ANALYZE, BUFFERS), one run after the measures)\n").append(plans);
