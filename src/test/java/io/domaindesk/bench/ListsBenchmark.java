@@ -218,8 +218,8 @@ class ListsBenchmark {
 			.append(OffsetDateTime.now().withNano(0))
 			.append(String.format(Locale.ROOT,
 					", agency 0 of the platform with %,d contact-change tasks, %,d trades and %,d audit rows"
-							+ " (loaded in %.0f s), %d requests per shape after %d warm-up ones (and %d passes over every"
-							+ " shape before the first), one logged-in client"
+							+ " (loaded in %.0f s), %d requests per shape after %d warm-up ones (and at least %d passes over"
+							+ " every shape, until the JIT settled, before the first), one logged-in client"
 							+ " over real HTTP; SQL alone = the list's statements through the same bean.",
 					ROWS, ROWS, AUDIT_ROWS, loadSeconds, ListShapes.RUNS, ListShapes.WARMUP, ListShapes.WARMUP_ROUNDS))
 			.append(" Machine load at the start: `")
