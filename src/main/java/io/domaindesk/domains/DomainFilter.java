@@ -91,8 +91,16 @@ record DomainFilter(String q, String nic, String role, String tld, String state,
 	}
 
 	public boolean filtered() {
-		return this.q != null || this.nic != null || this.tld != null || this.state != null
-				|| this.expiresWithin != null || this.pending || this.drift || this.gone || this.client != null;
+		return this.q != null || filteredBesidesSearch();
+	}
+
+	/**
+	 * Whether anything but the search narrows the list (the gone list included): each
+	 * such filter has an index of its own, agency first.
+	 */
+	boolean filteredBesidesSearch() {
+		return this.nic != null || this.tld != null || this.state != null || this.expiresWithin != null || this.pending
+				|| this.drift || this.gone || this.client != null;
 	}
 
 	public DomainFilter withPage(int newPage) {

@@ -454,9 +454,7 @@ class DomainSearch {
 	 * Another filter keeps the plain form: its own index leads with the agency.
 	 */
 	private static boolean searchAlone(DomainFilter filter, String key, boolean walking) {
-		return !walking && !key.isEmpty() && !filter.gone() && filter.nic() == null && filter.tld() == null
-				&& filter.state() == null && filter.expiresWithin() == null && !filter.pending() && !filter.drift()
-				&& filter.client() == null;
+		return !walking && !key.isEmpty() && !filter.filteredBesidesSearch();
 	}
 
 	/**

@@ -144,9 +144,9 @@ class AccessiblePagesJourneyTests {
 			Map<String, List<String>> actions = new LinkedHashMap<>();
 			actions.put("/domains", List.of("#q", "form[action='/sync'] button", "#results tbody a"));
 			actions.put("/domains/" + domain, List.of("a[href$='/nic-change']", "#owner-card"));
-			// A domain with a task in progress at OVHcloud, and its buttons (one in a
-			// hundred
-			// of the sandbox's domains): the task table once made the page 511 px wide.
+			// A domain with a task in progress at OVHcloud, and its buttons: the sandbox
+			// gives one to about one domain in a hundred, and its table once made the
+			// page 511 px wide.
 			this.jdbc.sql("""
 					select d.name from domain d join ovh_sandbox.object o on o.kind = 'domainTask' and o.ref = d.name
 					where d.agency_id = :a and o.doc ->> 'status' = 'todo' order by d.name limit 1
