@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.ui.Model;
 
 /**
  * Reads what the domain page and the list's header show from the local inventory.
@@ -79,11 +78,6 @@ class DomainPages {
 			.param("agency", agencyId)
 			.query(Instant.class)
 			.optional();
-	}
-
-	void addSyncStatus(long agencyId, Model model) {
-		model.addAttribute("lastSync", lastSync(agencyId).orElse(null));
-		model.addAttribute("dataAsOf", dataAsOf(agencyId).orElse(null));
 	}
 
 }

@@ -31,7 +31,7 @@ class DomainsController {
 
 	private final CurrentUser currentUser;
 
-	private final DomainSearch search;
+	private final DomainListView view;
 
 	private final DomainExport export;
 
@@ -41,10 +41,10 @@ class DomainsController {
 
 	private final DomainActions actions;
 
-	DomainsController(CurrentUser currentUser, DomainSearch search, DomainExport export, DomainPages pages,
+	DomainsController(CurrentUser currentUser, DomainListView view, DomainExport export, DomainPages pages,
 			DomainLive live, DomainActions actions) {
 		this.currentUser = currentUser;
-		this.search = search;
+		this.view = view;
 		this.export = export;
 		this.pages = pages;
 		this.live = live;
@@ -57,20 +57,15 @@ class DomainsController {
 			model.addAttribute("platformAdmin", true);
 			return "domains/list";
 		}
-		long agencyId = this.currentUser.agencyId();
-		DomainSearch.Page page = this.search.page(agencyId, filter);
-		if (page.rows().isEmpty() && !page.capped() && filter.page() > page.pages()) {
-			// A page number left over from a larger result: show the last page that
-			// exists.
-			page = this.search.page(agencyId, filter.withPage(page.pages()));
-		}
-		model.addAttribute("page", page);
-		model.addAttribute("filter", page.filter());
-		model.addAttribute("tlds", this.search.tlds(agencyId));
-		model.addAttribute("states", this.search.states(agencyId));
+		DomainListView.View view = this.view.read(this.currentUser.agencyId(), filter);
+		model.addAttribute("page", view.page());
+		model.addAttribute("filter", view.page().filter());
+		model.addAttribute("tlds", view.tlds());
+		model.addAttribute("states", view.states());
 		model.addAttribute("exportColumns", ExportColumn.values());
 		model.addAttribute("today", LocalDate.now());
-		this.pages.addSyncStatus(agencyId, model);
+		model.addAttribute("lastSync", view.lastSync());
+		model.addAttribute("dataAsOf", view.dataAsOf());
 		// htmx live search swaps only the results; the URL (pushed by htmx) still holds
 		// every filter.
 		return htmx.isHtmxRequest() ? "domains/list :: results" : "domains/list";

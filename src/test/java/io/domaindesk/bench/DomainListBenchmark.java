@@ -313,6 +313,15 @@ class DomainListBenchmark {
 		}
 		m.add(q("page 2000 by offset (old bookmark, read as the last page)", "/domains?page=2000"));
 		m.add(q("page 200 by offset, search a", "/domains?q=a&page=200"));
+		// The largest page a user can pick, on the shapes that read the most.
+		m.add(q("100 per page", "/domains?size=100"));
+		m.add(q("100 per page, search a", "/domains?q=a&size=100"));
+		m.add(q("100 per page, sort name desc, search ca", "/domains?q=ca&sort=name&dir=desc&size=100"));
+		m.add(q("100 per page, search café", "/domains?q=café&size=100"));
+		m.add(q("100 per page, state expired", "/domains?state=expired&size=100"));
+		m.add(q("100 per page, nichandle, any role", "/domains?nic=ab10007-ovh&size=100"));
+		m.add(q("100 per page, sort expiry desc, last page", "/domains?last=true&sort=expiry&dir=desc&size=100"));
+		m.add(q("50 per page, search ca", "/domains?q=ca&size=50"));
 		return m;
 	}
 

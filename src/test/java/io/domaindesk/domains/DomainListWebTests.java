@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebSlice
 @WebMvcTest(DomainsController.class)
+@Import(DomainListView.class)
 @MockitoBean(
 		types = { DomainSearch.class, DomainExport.class, DomainPages.class, DomainLive.class, DomainActions.class })
 class DomainListWebTests {
